@@ -1,0 +1,36 @@
+import { isHTTPError, type RetryOptions } from 'ky';
+
+// 501 Not Implemented and 505 HTTP Version Not Supported will not change on retry.
+const retryStatuses: number[] = [429];
+for (let status = 500; status < 600; status++) if (status !== 501 && status !== 505) retryStatuses.push(status);
+
+/** The longest `Retry-After` the SDK waits for; a longer ask surfaces as an `HttpError` with `retryAfter`. */
+export const retryAfterCap = 20_000;
+
+/** Seconds from a `Retry-After` header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** ky retry settings: full jitter, `Retry-After` honoured up to the cap, safe operations only. */
+export function retryPolicy(limit: number, safe: boolean): RetryOptions {
+  if (!safe || limit === 0) return { limit: 0 };
+  return {
+    limit,
+    methods: ['get', 'post', 'put', 'delete', 'patch'],
+    statusCodes: retryStatuses,
+    afterStatusCodes: [429, 503],
+    maxRetryAfter: retryAfterCap,
+    delay: (attempt) => 300 * 2 ** (attempt - 1),
+    backoffLimit: 5_000,
+    jitter: true,
+    shouldRetry: ({ error }) => {
+      if (!isHTTPError(error)) return undefined;
+      const after = parseRetryAfter(error.response.headers.get('retry-after'));
+      return after !== undefined && after * 1000 > retryAfterCap ? false : undefined;
+    },
+  };
+}
