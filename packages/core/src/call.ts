@@ -61,7 +61,7 @@ async function send(client: Client, url: string, context: AuthContext, options: 
     response = await ky(url, {
       method: spec.method,
       headers: { accept: 'application/json', ...client.headers },
-      ...(context.body === undefined ? {} : { json: context.body }),
+      ...(context.body === undefined ? {} : spec.form ? { body: formBody(context.body) } : { json: context.body }),
       timeout,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(client.fetch ? { fetch: client.fetch } : {}),
@@ -82,9 +82,21 @@ async function send(client: Client, url: string, context: AuthContext, options: 
   } catch {
     body = text;
   }
-  const envelope = toEnvelope(body);
+  const envelope = toEnvelope(body) ?? (spec.bare && typeof body === 'object' && body !== null ? wrap(body) : undefined);
   if (!envelope) throw new HttpError('invalid_response', { status: response.status, body: text });
   return { status: response.status, envelope };
+}
+
+function wrap(body: object): Envelope<unknown> {
+  return { statusCode: 200, message: '', data: body };
+}
+
+function formBody(fields: Readonly<Record<string, unknown>>): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== null) form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  return form;
 }
 
 const unauthorized: Envelope<unknown> = { statusCode: 401, message: 'Unauthorized' };

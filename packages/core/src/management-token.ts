@@ -1,16 +1,7 @@
 import { base64UrlDecode } from './base64.ts';
 import { call } from './call.ts';
 import type { AuthContext, Authenticator, Client } from './client.ts';
-import type { OperationSpec } from './operation.ts';
-
-/** `POST /api/v3/get-management-token`; hidden from the SDK surface, used only here. */
-export const managementTokenSpec: OperationSpec = {
-  name: 'getManagementToken',
-  method: 'POST',
-  path: '/api/v3/get-management-token',
-  required: ['accessKeyId', 'accessKeySecret'],
-  safe: true,
-};
+import { managementTokenSpec, type AccessTokenResDto } from './generated/management-token.ts';
 
 interface CachedToken {
   token: string;
@@ -46,7 +37,8 @@ function userPoolIdOf(token: string): string | undefined {
 
 async function fetchToken(client: Client, credentials: ManagementCredentials): Promise<CachedToken> {
   const tokenClient: Client<true> = { ...client, auth: undefined, throwOnError: true };
-  const data = (await call(tokenClient, managementTokenSpec, credentials)) as { access_token?: unknown; expires_in?: unknown };
+  // Typed as possibly partial: the server's answer is checked, not trusted.
+  const data = (await call(tokenClient, managementTokenSpec, credentials)) as Partial<AccessTokenResDto> | undefined;
   if (typeof data?.access_token !== 'string' || data.access_token === '') {
     throw new TypeError('get-management-token answered without an access_token');
   }

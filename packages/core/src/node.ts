@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 export interface NodeFetchOptions {
   /**
@@ -9,6 +9,8 @@ export interface NodeFetchOptions {
   rejectUnauthorized?: boolean;
   /** Extra CA certificates (PEM) to trust: a safer alternative to `rejectUnauthorized: false`. */
   ca?: string | string[];
+  /** An undici dispatcher of your own, such as a `ProxyAgent`; replaces the TLS options above. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface NodeFetchOptions {
  * client. It uses a private undici dispatcher rather than a process-wide setting.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
-  const dispatcher = new Agent({
+  const dispatcher = options.dispatcher ?? new Agent({
     connect: {
       rejectUnauthorized: options.rejectUnauthorized ?? true,
       ...(options.ca === undefined ? {} : { ca: options.ca }),

@@ -22,6 +22,13 @@ export interface OperationSpec {
   readonly safe?: boolean;
   /** Set on list endpoints that `paginate` can walk. */
   readonly paging?: Paging;
+  /**
+   * The spec documents a bare JSON answer instead of the v3 envelope; such an
+   * answer is handed back as the `data` of a success envelope.
+   */
+  readonly bare?: boolean;
+  /** The endpoint accepts its body only as `application/x-www-form-urlencoded`. */
+  readonly form?: boolean;
 }
 
 type Args<Input, Options> = {} extends Input ? [input?: Input, options?: Options] : [input: Input, options?: Options];

@@ -29,8 +29,10 @@ export function prepareRequest(client: Client, spec: OperationSpec, input: unkno
     throw new ValidationError(format(client.messages, 'notObject', { operation }));
   }
   const fields: Record<string, unknown> = { ...(input as Record<string, unknown> | undefined) };
+  const inQuery = spec.method === 'GET' || spec.method === 'DELETE';
   for (const field of spec.required ?? []) {
-    if (fields[field] === undefined || fields[field] === null) {
+    // An empty query value reads as absent to the server, so it counts as missing.
+    if (fields[field] === undefined || fields[field] === null || (inQuery && fields[field] === '')) {
       throw new ValidationError(format(client.messages, 'required', { operation, field }), field);
     }
   }
@@ -45,7 +47,6 @@ export function prepareRequest(client: Client, spec: OperationSpec, input: unkno
     delete fields[field];
   }
 
-  const inQuery = spec.method === 'GET' || spec.method === 'DELETE';
   let url = client.host + path;
   if (inQuery) {
     const search = new URLSearchParams();

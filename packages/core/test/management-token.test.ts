@@ -52,7 +52,7 @@ describe('management token', () => {
     expect((results[0] as { auth: string }).auth).toMatch(/^Bearer ey/);
     const tokenRequest = server.requests.find((r) => r.url === '/api/v3/get-management-token');
     expect(JSON.parse(tokenRequest!.body)).toEqual(credentials);
-  });
+  }, 60_000); // 1,000 real HTTP calls: generous for a loaded 2-core CI machine
 
   it('is shared by clients with the same host and key pair, and refreshed before expiry', async () => {
     // 60 s lifetime: the refresh margin (a quarter of the lifetime) makes it stale after 45 s.

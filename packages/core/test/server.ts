@@ -14,7 +14,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (request: Recorded, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: Recorded, response: ServerResponse) => unknown;
 
 /** A real HTTP server on 127.0.0.1 that records what it receives. */
 export async function startServer(handler: Handler): Promise<TestServer> {
@@ -44,4 +44,4 @@ export function json(res: ServerResponse, body: unknown, status = 200, headers: 
   res.end(JSON.stringify(body));
 }
 
-export const ok = (data: unknown) => ({ statusCode: 200, message: 'ok', data });
+export const ok = (data: unknown): { statusCode: 200; message: string; data: unknown } => ({ statusCode: 200, message: 'ok', data });

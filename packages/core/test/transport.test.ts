@@ -169,6 +169,21 @@ describe('headers and requests', () => {
     expect(seen).toEqual([`${server.url}/api/v3/get-user?userId=u`]);
   });
 
+  it('wraps a bare answer only for operations the spec documents as bare, and sends forms', async () => {
+    server = await startServer((req, res) => json(res, { active: true, got: req.body, type: req.headers['content-type'] }));
+    const client = createClient({ host: server.url });
+    const introspect = defineOperation<{ token: string; scope?: string[] }, { active: boolean }>({
+      name: 'verifyMfaToken', method: 'POST', path: '/mfa/token/introspection', required: ['token'], bare: true, form: true,
+    });
+    expect(await introspect(client, { token: 'a b&c', scope: ['x'] })).toEqual({
+      statusCode: 200,
+      message: '',
+      data: { active: true, got: 'token=a+b%26c&scope=%5B%22x%22%5D', type: 'application/x-www-form-urlencoded;charset=UTF-8' },
+    });
+    const enveloped = defineOperation<Record<string, never>, unknown>({ name: 'getSystemInfo', method: 'GET', path: '/api/v3/system' });
+    await expect(enveloped(client)).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
   it('answers a non-envelope body with an invalid_response HttpError, redacted', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });

@@ -6,6 +6,7 @@ let server: TestServer | undefined;
 afterEach(() => server?.close());
 
 const createUser = defineOperation<{ email: string; name?: string }, unknown>({ name: 'createUser', method: 'POST', path: '/api/v3/create-user', required: ['email'] });
+const getUser = defineOperation<{ userId: string }, unknown>({ name: 'getUser', method: 'GET', path: '/api/v3/get-user', required: ['userId'] });
 const remove = defineOperation<{ id: string }, unknown>({ name: 'deleteIpList', method: 'DELETE', path: '/api/v3/ip-list/{id}', pathParams: ['id'], required: ['id'] });
 
 describe('bad input is rejected before anything is sent', () => {
@@ -18,6 +19,7 @@ describe('bad input is rejected before anything is sent', () => {
       [createUser(client, 'alice' as unknown as { email: string }), undefined],
       [createUser(client, [] as unknown as { email: string }), undefined],
       [remove(client, { id: '' }), 'id'],
+      [getUser(client, { userId: '' }), 'userId'],
       [remove(client, { id: { $ne: 1 } } as unknown as { id: string }), 'id'],
     ];
     for (const [promise, field] of cases) {
