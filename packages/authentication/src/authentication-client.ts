@@ -4,14 +4,12 @@ import { zhCN } from '@authing/core/i18n/zh-CN';
 import { zhTW } from '@authing/core/i18n/zh-TW';
 import { createAuthenticationClient, setAccessToken, type AuthenticationClientHandle, type AuthenticationClientOptions } from './client.ts';
 import * as credentials from './credentials.ts';
-import type { CredentialMethod } from './credentials.ts';
+import type { CredentialMethod, SignIn, SignUp } from './credentials.ts';
 import { AuthenticationApi } from './generated/api.ts';
-import type { LoginTokenResponseDataDto, SignInOptionsDto, SignUpOptionsDto, SignUpProfileDto, UserDto } from './generated/models.ts';
+import type { LoginTokenResponseDataDto, UserDto } from './generated/models.ts';
 
 const catalogs: Readonly<Record<Lang, Messages>> = { 'en-US': enUS, 'zh-CN': zhCN, 'zh-TW': zhTW, 'ja-JP': jaJP };
 
-type SignIn<Payload> = Payload & { options?: SignInOptionsDto };
-type SignUp<Payload> = Payload & { profile?: SignUpProfileDto; options?: SignUpOptionsDto };
 type Token = LoginTokenResponseDataDto;
 
 export interface AuthenticationClient<ThrowOnError extends boolean = false> {

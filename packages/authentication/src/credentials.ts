@@ -22,8 +22,10 @@ export interface CredentialHelper<Params, Data> {
 /** The same helper as an `AuthenticationClient` method. */
 export type CredentialMethod<T extends boolean, Params, Data> = Method<T, Params, Data>;
 
-type SignIn<Payload> = Payload & { options?: SignInOptionsDto };
-type SignUp<Payload> = Payload & { profile?: SignUpProfileDto; options?: SignUpOptionsDto };
+/** Parameters of a sign-in helper: the credentials plus the sign-in options. */
+export type SignIn<Payload> = Payload & { options?: SignInOptionsDto };
+/** Parameters of a sign-up helper: the credentials plus the profile and sign-up options. */
+export type SignUp<Payload> = Payload & { profile?: SignUpProfileDto; options?: SignUpOptionsDto };
 
 // With client_secret_post the sign-in endpoint expects the app's credentials in the
 // body; with client_secret_basic the authenticator sends them in the header instead.

@@ -10,7 +10,8 @@ export type FailureStatusCode =
 export interface Success<Data> {
   statusCode: 200;
   message: string;
-  apiCode?: undefined;
+  /** Absent or 0 on success. */
+  apiCode?: number;
   requestId?: string;
   data: Data;
 }

@@ -16,6 +16,7 @@ export {
   ApiError,
   AuthingError,
   HttpError,
+  type AuthingErrorOptions,
   NetworkError,
   TimeoutError,
   ValidationError,
@@ -26,7 +27,16 @@ export {
 export { enUS } from './i18n/en-US.ts';
 export { format, type MessageKey, type Messages } from './i18n/messages.ts';
 export { managementTokenAuth, type ManagementCredentials } from './management-token.ts';
-export { defineOperation, installMethods, type HttpMethod, type Method, type Operation, type OperationSpec, type Paging } from './operation.ts';
+export {
+  defineOperation,
+  installMethods,
+  type HttpMethod,
+  type Method,
+  type Operation,
+  type OperationArgs,
+  type OperationSpec,
+  type Paging,
+} from './operation.ts';
 export { paginate, type ListData, type Page, type PaginateOptions, type Paginator } from './paginate.ts';
 export { redact } from './redact.ts';
 export { parseRetryAfter, retryAfterCap } from './retry.ts';

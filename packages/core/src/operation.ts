@@ -31,21 +31,22 @@ export interface OperationSpec {
   readonly form?: boolean;
 }
 
-type Args<Input, Options> = {} extends Input ? [input?: Input, options?: Options] : [input: Input, options?: Options];
+/** The arguments after `client`: the input (optional when every field is) and per-call options. */
+export type OperationArgs<Input, Options> = {} extends Input ? [input?: Input, options?: Options] : [input: Input, options?: Options];
 
 /** A generated endpoint function: `listUsers(client, input, options)`. */
 export interface Operation<Input, Data> {
-  <T extends boolean>(client: Client<T>, ...args: Args<Input, CallOptions & { throwOnError?: undefined }>): Promise<Outcome<T, Data>>;
-  (client: Client, ...args: Args<Input, CallOptions & { throwOnError: true }>): Promise<Data>;
-  (client: Client, ...args: Args<Input, CallOptions & { throwOnError: false }>): Promise<Envelope<Data>>;
+  <T extends boolean>(client: Client<T>, ...args: OperationArgs<Input, CallOptions & { throwOnError?: undefined }>): Promise<Outcome<T, Data>>;
+  (client: Client, ...args: OperationArgs<Input, CallOptions & { throwOnError: true }>): Promise<Data>;
+  (client: Client, ...args: OperationArgs<Input, CallOptions & { throwOnError: false }>): Promise<Envelope<Data>>;
   readonly spec: OperationSpec;
 }
 
 /** The same endpoint as a method of a client object, which supplies the `client` argument. */
 export interface Method<T extends boolean, Input, Data> {
-  (...args: Args<Input, CallOptions & { throwOnError?: undefined }>): Promise<Outcome<T, Data>>;
-  (...args: Args<Input, CallOptions & { throwOnError: true }>): Promise<Data>;
-  (...args: Args<Input, CallOptions & { throwOnError: false }>): Promise<Envelope<Data>>;
+  (...args: OperationArgs<Input, CallOptions & { throwOnError?: undefined }>): Promise<Outcome<T, Data>>;
+  (...args: OperationArgs<Input, CallOptions & { throwOnError: true }>): Promise<Data>;
+  (...args: OperationArgs<Input, CallOptions & { throwOnError: false }>): Promise<Envelope<Data>>;
 }
 
 /** Turns a spec into an endpoint function. Used by generated code. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managementTokenSpec } from '../../../packages/core/src/generated/management-token.ts';
 import { authenticationClient, managementClient } from '../src/clients.ts';
 import { coverage, formatFailures, runContract, type ContractResult, type Coverage, type Exchange } from '../src/contract.ts';
-import { startPrism, type PrismServer } from '../src/prism.ts';
+import { startPrism, type PrismServer } from '@authing/prism';
 import { Sampler } from '../src/sample.ts';
 import { loadDocument, loadGenerated, routeKey, specFile, specOperations, type SpecId } from '../src/specs.ts';
 
