@@ -8,7 +8,7 @@ export function isHttpMethod(value: string): value is HttpMethod {
   return httpMethods.has(value);
 }
 
-/** One row of a research table: an SDK method name Authing uses for an endpoint. */
+/** One row of a names table: an SDK method name Authing uses for an endpoint. */
 export interface TableRow {
   name: string;
   method: string;
@@ -16,13 +16,9 @@ export interface TableRow {
   area: string;
   /** `yes`, `no` (newer than the spec) or `n/a` (a wrapper or protocol helper, not an endpoint of its own). */
   inSpec: string;
-  summary: string;
 }
 
-/**
- * Parses a research TSV by its header, since the management and authentication
- * tables order their columns differently and name the summary column differently.
- */
+/** Parses a names table (`names/*.tsv`) by its header. */
 export function parseEndpointTable(text: string): TableRow[] {
   const [header, ...lines] = text.replace(/\r\n/g, '\n').trimEnd().split('\n');
   const columns = (header ?? '').split('\t');
@@ -37,7 +33,6 @@ export function parseEndpointTable(text: string): TableRow[] {
     path: index('path'),
     area: index('area'),
     inSpec: index('in_2023_spec'),
-    summary: index('summary_zh', 'note_or_summary'),
   };
   return lines.map((line) => {
     const cells = line.split('\t');
@@ -48,7 +43,6 @@ export function parseEndpointTable(text: string): TableRow[] {
       path: cell(at.path),
       area: cell(at.area),
       inSpec: cell(at.inSpec),
-      summary: cell(at.summary),
     };
   });
 }

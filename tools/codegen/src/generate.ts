@@ -18,7 +18,6 @@ import type { OwnedDirectory } from './write-files.ts';
 export interface Sources {
   root: string;
   specDir: string;
-  researchDir: string;
 }
 
 export interface PackageSummary {
@@ -37,20 +36,21 @@ export interface Generated {
 }
 
 const overlayDir = resolve(import.meta.dirname, '../overlay');
+const namesDir = resolve(import.meta.dirname, '../names');
 
 function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 /** Produces every generated file in memory; reads but never writes. */
-export function generate({ root, specDir, researchDir }: Sources): Generated {
+export function generate({ root, specDir }: Sources): Generated {
   const files = new Map<string, string>();
   const owned: OwnedDirectory[] = [{ dir: join(root, 'docs/endpoints'), extension: '.md' }];
   const summaries: PackageSummary[] = [];
   for (const config of packages) {
     const built = buildEndpoints(
       loadSpec(join(specDir, config.specFile)),
-      readEndpointTable(join(researchDir, config.tableFile)),
+      readEndpointTable(join(namesDir, `${config.id}.tsv`)),
       readOverlay(join(overlayDir, `${config.id}.json`)),
       config,
     );

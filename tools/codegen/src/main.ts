@@ -14,7 +14,6 @@ const check = args.includes('--check');
 const root = resolve(import.meta.dirname, '../../..');
 // Relative to the repository root rather than the cwd, because pnpm runs this from tools/codegen.
 const specDir = resolve(root, process.env.AUTHING_OPENAPI_DIR ?? '../shared/spec');
-const researchDir = resolve(root, process.env.AUTHING_RESEARCH_DIR ?? '../shared/research');
 
 if (!existsSync(specDir)) {
   const notice = `No OpenAPI documents at ${specDir} (set AUTHING_OPENAPI_DIR).`;
@@ -27,7 +26,7 @@ if (!existsSync(specDir)) {
   process.exit(1);
 }
 
-const { files, owned, summaries } = generate({ root, specDir, researchDir });
+const { files, owned, summaries } = generate({ root, specDir });
 const differing = syncFiles(files, owned, check).map((file) => relative(root, file));
 const elapsed = `${Math.round(performance.now() - started)} ms`;
 

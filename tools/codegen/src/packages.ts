@@ -4,7 +4,6 @@ import type { NamingRules } from './naming.ts';
 export interface PackageConfig extends NamingRules {
   id: 'management' | 'authentication';
   specFile: string;
-  tableFile: string;
   /** The generated facade class that the hand-written client extends. */
   facade: string;
   title: string;
@@ -16,7 +15,6 @@ export const packages: readonly PackageConfig[] = [
   {
     id: 'management',
     specFile: 'management-openapi.json',
-    tableFile: 'authing-management-endpoints.tsv',
     facade: 'ManagementApi',
     title: 'Management API',
     // Authing's SDK exposes this endpoint twice, as `verifyEvent` and `pub`; one function is enough.
@@ -37,7 +35,6 @@ export const packages: readonly PackageConfig[] = [
   {
     id: 'authentication',
     specFile: 'authentication-openapi.json',
-    tableFile: 'authing-authentication-endpoints.tsv',
     facade: 'AuthenticationApi',
     title: 'Authentication API',
     chosen: {},
