@@ -1,24 +1,8 @@
-// The built CommonJS output, loaded by package name (self-reference resolves to dist/*.cjs).
+// The built CommonJS output, loaded by package name and subpaths.
 const { test } = require('node:test');
-const assert = require('node:assert/strict');
-const http = require('node:http');
+const scenario = require('./scenario.cjs');
 const core = require('@authing/core');
-const { createNodeFetch } = require('@authing/core/node');
-const { zhCN } = require('@authing/core/i18n/zh-CN');
+const nodeEntry = require('@authing/core/node');
+const zh = require('@authing/core/i18n/zh-CN');
 
-test('CJS: a call through ky to a local server, and the subpath entries', async () => {
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ statusCode: 200, message: 'ok', data: { url: req.url, lang: req.headers['x-authing-lang'] } }));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const client = core.createClient({ host: `http://127.0.0.1:${server.address().port}`, lang: 'zh-CN', messages: zhCN, fetch: createNodeFetch() });
-    const getUser = core.defineOperation({ name: 'getUser', method: 'GET', path: '/api/v3/get-user', required: ['userId'], safe: true });
-    assert.deepEqual((await getUser(client, { userId: 'u 1' })).data, { url: '/api/v3/get-user?userId=u+1', lang: 'zh-CN' });
-    await assert.rejects(getUser(client, {}), (error) => core.isAuthingError(error) && error.code === 'validation_error' && /缺少/.test(error.message));
-  } finally {
-    server.close();
-  }
-  assert.match(core.sdkVersion, /^\d+\.\d+\.\d+/);
-});
+test(`CJS: ${scenario.title}`, () => scenario.run({ core, nodeEntry, zh }));

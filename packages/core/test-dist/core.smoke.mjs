@@ -1,24 +1,8 @@
-// The built ES module output, loaded by package name (self-reference resolves to dist/*.mjs).
+// The built ES module output, loaded by package name and subpaths.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import http from 'node:http';
+import scenario from './scenario.cjs';
 import * as core from '@authing/core';
-import { createNodeFetch } from '@authing/core/node';
-import { zhCN } from '@authing/core/i18n/zh-CN';
+import * as nodeEntry from '@authing/core/node';
+import * as zh from '@authing/core/i18n/zh-CN';
 
-test('ESM: a call through ky to a local server, and the subpath entries', async () => {
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ statusCode: 200, message: 'ok', data: { url: req.url, lang: req.headers['x-authing-lang'] } }));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const client = core.createClient({ host: `http://127.0.0.1:${server.address().port}`, lang: 'zh-CN', messages: zhCN, fetch: createNodeFetch() });
-    const getUser = core.defineOperation({ name: 'getUser', method: 'GET', path: '/api/v3/get-user', required: ['userId'], safe: true });
-    assert.deepEqual((await getUser(client, { userId: 'u 1' })).data, { url: '/api/v3/get-user?userId=u+1', lang: 'zh-CN' });
-    await assert.rejects(getUser(client, {}), (error) => core.isAuthingError(error) && error.code === 'validation_error' && /缺少/.test(error.message));
-  } finally {
-    server.close();
-  }
-  assert.match(core.sdkVersion, /^\d+\.\d+\.\d+/);
-});
+test(`ESM: ${scenario.title}`, () => scenario.run({ core, nodeEntry, zh }));

@@ -1,28 +1,9 @@
 // The built CommonJS output, loaded by package name and subpaths.
 const { test } = require('node:test');
-const assert = require('node:assert/strict');
-const http = require('node:http');
-const { ManagementClient, isAuthingError } = require('@authing/management');
-const { createManagementClient } = require('@authing/management/client');
-const { listUsers } = require('@authing/management/users');
-const node = require('@authing/management/node');
+const scenario = require('./scenario.cjs');
+const root = require('@authing/management');
+const clientEntry = require('@authing/management/client');
+const users = require('@authing/management/users');
+const nodeEntry = require('@authing/management/node');
 
-test('CJS: ManagementClient and the per-resource functions call a local server', async () => {
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    const data = req.url === '/api/v3/get-management-token' ? { access_token: 'cjs-token', expires_in: 60 } : { totalCount: 1, list: [{ userId: 'u1' }] };
-    res.end(JSON.stringify({ statusCode: 200, message: '', data }));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `http://127.0.0.1:${server.address().port}`;
-  try {
-    const management = new ManagementClient({ accessKeyId: 'cjs', accessKeySecret: 'secret', host });
-    assert.equal((await management.listUsers({})).data.totalCount, 1);
-    const client = createManagementClient({ accessKeyId: 'cjs', accessKeySecret: 'secret', host, throwOnError: true });
-    assert.deepEqual((await listUsers(client, {})).list, [{ userId: 'u1' }]);
-    assert.equal(typeof new node.ManagementClient({ accessKeyId: 'a', accessKeySecret: 'b', host }).listUsers, 'function');
-    await assert.rejects(listUsers(client, 'bad'), (error) => isAuthingError(error) && error.code === 'validation_error');
-  } finally {
-    server.close();
-  }
-});
+test(`CJS: ${scenario.title}`, () => scenario.run({ root, clientEntry, users, nodeEntry }));
