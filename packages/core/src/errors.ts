@@ -8,7 +8,13 @@ export type ErrorCode =
   | 'network_error'
   | 'timeout'
   | 'aborted'
-  | 'validation_error';
+  | 'validation_error'
+  // @authing/protocols
+  | 'oauth_error'
+  | 'invalid_callback'
+  | 'invalid_token'
+  | 'cas_error'
+  | 'saml_error';
 
 // A symbol from the global registry, so that `isAuthingError` recognises errors
 // thrown by another copy of this package (two bundles, or CJS next to ESM).
