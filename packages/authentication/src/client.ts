@@ -7,6 +7,7 @@ import {
   type Authenticator,
   type Client,
   type ClientOptions,
+  type Lang,
 } from '@authing/core';
 
 /** How the app authenticates itself to a token (or sign-in) endpoint. */
@@ -24,7 +25,7 @@ export interface AuthenticationClientOptions<ThrowOnError extends boolean = fals
   redirectUri?: string;
   /** Where the user lands after logout. */
   logoutRedirectUri?: string;
-  /** OIDC scope. Default `openid profile`. */
+  /** Scope. Default `openid profile` (OIDC) or `user` (OAuth). */
   scope?: string;
   /** The app's protocol. Default `oidc`. */
   protocol?: 'oidc' | 'oauth' | 'cas' | 'saml';
@@ -57,6 +58,7 @@ export interface AppSettings {
   readonly tokenEndPointAuthMethod: EndpointAuthMethod;
   readonly introspectionEndPointAuthMethod: EndpointAuthMethod;
   readonly revocationEndPointAuthMethod: EndpointAuthMethod;
+  readonly lang: Lang | undefined;
 }
 
 /** A client for the end-user endpoints; the access token can change over its life. */
@@ -105,7 +107,8 @@ export function createAuthenticationClient<ThrowOnError extends boolean = false>
     if (!methods.has(value)) throw invalid(field, 'client_secret_post, client_secret_basic or none');
     if (value !== 'none' && !options.appSecret) throw invalid('appSecret', `required when ${field} is ${value}`);
   }
-  const scope = options.scope ?? 'openid profile';
+  // Authing's defaults: `openid profile` for OIDC, `user` for plain OAuth.
+  const scope = options.scope ?? (options.protocol === 'oauth' ? 'user' : 'openid profile');
   if (!scope.split(' ').includes('openid') && (options.protocol ?? 'oidc') === 'oidc') throw invalid('scope', 'must include openid');
   if (options.rejectUnauthorized === false && !options.fetch) {
     throw invalid('rejectUnauthorized', "false needs Node's TLS settings: import AuthenticationClient from '@authing/authentication/node'");
@@ -127,6 +130,7 @@ export function createAuthenticationClient<ThrowOnError extends boolean = false>
     scope,
     protocol: protocol ?? 'oidc',
     ...endpointMethods,
+    lang: rest.lang,
   };
   return { ...base, auth: userTokenAuth(app, session), app, session };
 }

@@ -8,6 +8,7 @@ export {
 } from './client.ts';
 export { AuthenticationClient } from './authentication-client.ts';
 export * from './credentials.ts';
+export * from './protocol-methods.ts';
 export { AuthenticationApi } from './generated/api.ts';
 export * from './generated/operations.ts';
 export type * from './generated/models.ts';
