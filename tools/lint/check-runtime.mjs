@@ -2,7 +2,7 @@
 // Shared code must run on browsers, edge runtimes, Deno and Bun: only fetch and
 // WebCrypto. This check fails on Node built-ins and on reads of `process` in
 // any source file not listed as a Node-only entry point.
-//   node check-runtime.mjs <src dir> [--node-only <file> ...]
+//   node check-runtime.mjs <src dir> [--node-only <file or folder> ...]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -25,7 +25,7 @@ function* files(path) {
 
 let failures = 0;
 for (const file of files(dir)) {
-  if (nodeOnly.has(join(file))) continue;
+  if ([...nodeOnly].some((path) => file === path || file.startsWith(`${path}/`))) continue;
   readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
     if (/^\s*(\/\/|\/?\*)/.test(line)) return;
     for (const [pattern, what] of rules) {
