@@ -83,6 +83,7 @@ describe('verifyIdToken', () => {
     ['alg none', () => `${b64({ alg: 'none' })}.${b64(claims())}.`, 'alg'],
     ['alg None (case)', () => `${b64({ alg: 'None', kid: 'k1' })}.${b64(claims())}.`, 'alg'],
     ['HS256 with the RSA public key as secret', () => hs256(claims(), publicPem, { kid: 'k1' }), 'alg'],
+    ['kid path traversal with HS256 and an empty key', () => hs256(claims(), '', { kid: '../../../../dev/null' }), 'alg'],
     ['wrong iss', () => sign({ ...claims(), iss: 'http://127.0.0.1:1/evil' }), 'iss'],
     ['iss with a trailing slash', () => sign({ ...claims(), iss: `${op.issuer}/` }), 'iss'],
     ['wrong aud', () => sign({ ...claims(), aud: 'other-client' }), 'aud'],
@@ -132,6 +133,15 @@ describe('verifyIdToken', () => {
     for (const header of [{ jwk }, { jku: 'http://127.0.0.1:9/evil.json' }, {}]) {
       const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: op.kid, ...header }).sign(attacker.privateKey);
       expect((await rejection(verifyIdToken(rp().client, token, full))).check).toBe('signature');
+    }
+  });
+
+  it('rejects kid injection (path traversal, SQL-like, header-smuggling kids) signed with an attacker key', async () => {
+    const attacker = await generateKeyPair('RS256');
+    for (const kid of ['../../../../dev/null', "' OR '1'='1' --", `${op.kid}\u0000`, `${op.kid} `]) {
+      const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid }).sign(attacker.privateKey);
+      const error = await rejection(verifyIdToken(rp().client, token, full));
+      expect(['kid', 'signature']).toContain(error.check);
     }
   });
 
