@@ -6,17 +6,12 @@ import { createMemoryRequestIdStore, type RequestIdStore } from './store.ts';
 import { certToPem } from './xml.ts';
 import type { IdpMetadata } from './metadata.ts';
 
-/** What the SP must know about its IdP: parsed metadata, or the same fields by hand. */
-export interface IdpConfig {
-  /** The IdP's entityID; assertions and logout messages must carry it as `Issuer`. */
-  entityId: string;
-  ssoRedirectUrl?: string;
-  ssoPostUrl?: string;
-  sloRedirectUrl?: string;
-  sloPostUrl?: string;
-  /** Certificates (PEM or bare base64) whose keys may sign responses. At least one. */
-  signingCertificates: string[];
-}
+/**
+ * What the SP must know about its IdP: parsed metadata, or the same fields by
+ * hand. Assertions and logout messages must carry `entityId` as their Issuer,
+ * and one of `signingCertificates` (PEM or bare base64) must have signed them.
+ */
+export type IdpConfig = IdpMetadata;
 
 export interface SamlServiceProviderOptions {
   /** This SP's entityID (also the expected `Audience`). */
@@ -26,7 +21,7 @@ export interface SamlServiceProviderOptions {
   /** Single Logout URL of this SP, if it takes part in single logout. */
   sloUrl?: string;
   /** The IdP, typically the result of `parseIdpMetadata` or `fetchIdpMetadata`. */
-  idp: IdpConfig | IdpMetadata;
+  idp: IdpConfig;
   /** PEM private key used to sign AuthnRequests and logout messages. */
   privateKey?: string;
   /** PEM certificate of `privateKey`, published in SP metadata. Required with `privateKey`. */
