@@ -1,4 +1,4 @@
-// Helpers shared by bundle.mjs and coldstart.mjs.
+// Helpers shared by bundle.mjs, coldstart.mjs and jwt.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -16,9 +16,10 @@ export const ours = {
   '@authing/core': { dir: 'packages/core', subpaths: ['.'] },
   '@authing/management': { dir: 'packages/management', subpaths: ['.', './client', './users'] },
   '@authing/authentication': { dir: 'packages/authentication', subpaths: ['.'] },
+  '@authing/protocols': { dir: 'packages/protocols', subpaths: ['./oidc'] },
 };
 
-export const buildHint = 'run `pnpm turbo run build --filter=@authing/management...` (or `pnpm bench`) from the repo root first';
+export const buildHint = 'run `pnpm turbo run build --filter=@authing/management... --filter=@authing/protocols...` (or `pnpm bench`) from the repo root first';
 
 /** Whether `name` is linked into bench/node_modules, i.e. a declared dependency of @authing/bench. */
 export function isLinked(name) {
