@@ -6,7 +6,7 @@ import { ManagementClient } from '@authing/management';
 import { chooseTarget } from './target.ts';
 
 const target = await chooseTarget();
-console.log(`Running against ${target.kind}: ${target.management.host}, ${target.app.appHost}\n`);
+console.log(`Running against the ${target.kind}: ${target.management.host}\n`);
 
 // Against a real pool the answers hold live tokens: print them redacted.
 function show(step: string, result: unknown): void {
@@ -15,25 +15,32 @@ function show(step: string, result: unknown): void {
 }
 
 try {
-  const management = new ManagementClient({ ...target.management, lang: 'en-US', ...(target.fetch ? { fetch: target.fetch } : {}) });
+  const management = new ManagementClient({ ...target.management, lang: 'en-US' });
+  const { email, password } = target.user;
 
-  const users = await management.listUsers({ options: { pagination: { page: 1, limit: 10 } } });
-  show('management.listUsers({ options: { pagination: { page: 1, limit: 10 } } })', users);
+  const created = await management.createUser({ email, password, nickname: 'Quickstart' });
+  show('management.createUser({ email, password, nickname })', created);
+  if (created.statusCode !== 200) throw new Error(`createUser failed: ${created.message}`);
 
-  const role = await management.createRole({ code: `quickstart-${Date.now()}`, description: 'Created by the SDK quickstart' });
-  show("management.createRole({ code, description: 'Created by the SDK quickstart' })", role);
+  show('management.listUsers({ keywords: "quickstart", options: { pagination: { page: 1, limit: 10 } } })',
+    await management.listUsers({ keywords: 'quickstart', options: { pagination: { page: 1, limit: 10 } } }));
 
-  const auth = new AuthenticationClient({ ...target.app, lang: 'en-US', ...(target.fetch ? { fetch: target.fetch } : {}) });
-  const login = await auth.signInByEmailPassword({ email: target.user.email, password: target.user.password });
+  const code = `quickstart-${Date.now()}`;
+  show('management.createRole({ code, description })', await management.createRole({ code, description: 'Created by the SDK quickstart' }));
+  show("management.assignRole({ code, targets: [{ targetType: 'USER', targetIdentifier: userId }] })",
+    await management.assignRole({ code, targets: [{ targetType: 'USER', targetIdentifier: created.data.userId }] }));
+
+  const auth = new AuthenticationClient({ ...target.app, lang: 'en-US' });
+  const login = await auth.signInByEmailPassword({ email, password });
   show('auth.signInByEmailPassword({ email, password })', login);
+  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.message}`);
 
-  if (login.statusCode === 200) {
-    auth.setAccessToken(login.data.access_token);
-    const profile = await auth.updateProfile({ nickname: 'Alice' });
-    show("auth.setAccessToken(access_token); auth.updateProfile({ nickname: 'Alice' })", profile);
-  } else {
-    console.log(`Sign-in failed with apiCode ${login.apiCode}: ${login.message}; skipping updateProfile.`);
-  }
+  auth.setAccessToken(login.data.access_token);
+  show("auth.setAccessToken(access_token); auth.updateProfile({ nickname: 'Alice' })", await auth.updateProfile({ nickname: 'Alice' }));
+
+  const wrong = await auth.signInByEmailPassword({ email, password: 'not-the-password' });
+  show('auth.signInByEmailPassword({ email, password: wrong }) → apiCode 2333', wrong);
+  if (wrong.statusCode === 200 || wrong.apiCode !== 2333) throw new Error('expected apiCode 2333 for a wrong password');
 } finally {
   await target.stop();
 }
