@@ -1,8 +1,12 @@
 import { isHTTPError, type RetryOptions } from 'ky';
 
 // 501 Not Implemented and 505 HTTP Version Not Supported will not change on retry.
-const retryStatuses: number[] = [429];
-for (let status = 500; status < 600; status++) if (status !== 501 && status !== 505) retryStatuses.push(status);
+// Built on demand: a top-level loop is a side effect bundlers must keep in every bundle.
+function retryStatuses(): number[] {
+  const statuses = [429];
+  for (let status = 500; status < 600; status++) if (status !== 501 && status !== 505) statuses.push(status);
+  return statuses;
+}
 
 /** The longest `Retry-After` the SDK waits for; a longer ask surfaces as an `HttpError` with `retryAfter`. */
 export const retryAfterCap = 20_000;
@@ -21,7 +25,7 @@ export function retryPolicy(limit: number, safe: boolean): RetryOptions {
   return {
     limit,
     methods: ['get', 'post', 'put', 'delete', 'patch'],
-    statusCodes: retryStatuses,
+    statusCodes: retryStatuses(),
     afterStatusCodes: [429, 503],
     maxRetryAfter: retryAfterCap,
     delay: (attempt) => 300 * 2 ** (attempt - 1),

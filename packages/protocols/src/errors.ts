@@ -8,7 +8,7 @@ export class OAuthError extends AuthingError {
   /** HTTP status, when the error came in a response rather than a redirect. */
   readonly status: number | undefined;
 
-  constructor(details: { error: string; errorDescription?: string; status?: number }, options?: AuthingErrorOptions) {
+  constructor(details: { error: string; errorDescription?: string | undefined; status?: number }, options?: AuthingErrorOptions) {
     const where = details.status === undefined ? '' : `[HTTP ${details.status}] `;
     super('oauth_error', `${where}${details.error}${details.errorDescription ? `: ${details.errorDescription}` : ''}`, options);
     this.error = details.error;

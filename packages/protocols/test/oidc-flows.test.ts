@@ -365,6 +365,23 @@ describe('discovery', () => {
     expect(urls.filter((u) => u.endsWith('/.well-known/openid-configuration'))).toEqual([`${op.issuer}/.well-known/openid-configuration`]);
   });
 
+  it('a custom issuer takes every endpoint from its discovery document, whatever appHost says', async () => {
+    const urls: string[] = [];
+    const client = rp('none', {
+      appHost: 'https://unused.example.test',
+      issuer: op.issuer,
+      fetch: (input, init) => {
+        urls.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const { request, tokens } = await login(client, 'openid profile', 'grace');
+    expect(new URL(request.url).origin + new URL(request.url).pathname).toBe(`${op.issuer}/auth`);
+    expect(tokens.claims).toMatchObject({ sub: 'grace', iss: op.issuer, nonce: request.nonce });
+    expect(urls.every((url) => url.startsWith(`${op.issuer}/`))).toBe(true);
+    expect(urls.filter((url) => url.endsWith('/.well-known/openid-configuration'))).toHaveLength(1);
+  });
+
   it('refuses a document whose issuer differs, and does not cache the failure', async () => {
     let calls = 0;
     const lying: typeof fetch = async (input, init) => {

@@ -1,7 +1,7 @@
 // ID token attack vectors, minted at test time with the real provider's signing key (so only
 // the claim or header under test is wrong) or with keys an attacker would have.
 import { createHash, createHmac } from 'node:crypto';
-import { SignJWT, exportJWK, exportSPKI, generateKeyPair, importJWK, type JWTPayload } from 'jose';
+import { CompactSign, FlattenedSign, SignJWT, exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenValidationError, createOidcClient, verifyAccessToken, verifyIdToken, type OidcClientOptions } from '../src/oidc/index.ts';
 import { secrets, startOidcProvider, type OidcTestServer } from './servers/oidc-provider.ts';
@@ -202,6 +202,134 @@ describe('verifyIdToken', () => {
     const error = await rejection(verifyIdToken(rp().client, token));
     expect(error.message).not.toContain(token);
     expect(JSON.stringify(error)).not.toContain(token.split('.')[1]);
+  });
+});
+
+describe('registered claims and JWS details', () => {
+  const signBytes = (payload: string, header: Record<string, unknown> = {}) =>
+    new CompactSign(new TextEncoder().encode(payload)).setProtectedHeader({ alg: 'RS256', kid: op.kid, ...header }).sign(op.privateKey);
+
+  const vectors: Array<[string, () => Promise<string>, string]> = [
+    ['exp not a number', () => sign({ ...claims(), exp: String(now() + 300) } as never), 'exp'],
+    ['nbf not a number', () => sign({ ...claims(), nbf: 'yesterday' } as never), 'nbf'],
+    ['iat not a number', () => sign({ ...claims(), iat: String(now()) } as never), 'iat'],
+    ['missing iss', () => sign((({ iss, ...rest }) => rest)(claims())), 'iss'],
+    ['missing aud', () => sign((({ aud, ...rest }) => rest)(claims())), 'aud'],
+    ['missing exp', () => sign((({ exp, ...rest }) => rest)(claims())), 'exp'],
+    ['missing iat', () => sign((({ iat, ...rest }) => rest)(claims())), 'iat'],
+    ['aud of another type', () => sign({ ...claims(), aud: { [AUD]: true } } as never), 'aud'],
+    ['iss of another type', () => sign({ ...claims(), iss: [op.issuer] } as never), 'iss'],
+    ['payload is a JSON array', () => signBytes(JSON.stringify([claims()])), 'format'],
+    ['payload is not JSON', () => signBytes('not json'), 'format'],
+    ['payload is not UTF-8', async () => {
+      const bytes = new Uint8Array([...new TextEncoder().encode(JSON.stringify(claims())), 0xff]);
+      return new CompactSign(bytes).setProtectedHeader({ alg: 'RS256', kid: op.kid }).sign(op.privateKey);
+    }, 'format'],
+    ['unencoded payload (b64: false, RFC 7797)', async () => {
+      // Validly signed; the compact form only needs a payload without dots.
+      const payload = new TextEncoder().encode(JSON.stringify(claims()).replaceAll('.', '_'));
+      const jws = await new FlattenedSign(payload).setProtectedHeader({ alg: 'RS256', kid: op.kid, b64: false, crit: ['b64'] }).sign(op.privateKey);
+      return `${jws.protected}.${jws.payload}.${jws.signature}`;
+    }, 'format'],
+  ];
+  for (const [name, make, check] of vectors) {
+    it(`rejects: ${name}`, async () => {
+      expect((await rejection(verifyIdToken(rp().client, await make(), full))).check).toBe(check);
+    });
+  }
+
+  it('exp is exclusive: expired at now - clockTolerance', async () => {
+    const client = rp({ clockTolerance: 0 }).client;
+    expect((await rejection(verifyIdToken(client, await sign({ ...claims(), exp: now() })))).check).toBe('exp');
+    await expect(verifyIdToken(client, await sign({ ...claims(), exp: now() + 30 }))).resolves.toHaveProperty('sub', 'alice');
+    await expect(verifyIdToken(client, await sign({ ...claims(), nbf: now() }))).resolves.toHaveProperty('sub', 'alice');
+  });
+
+  it('aud may be an array that contains the client (with azp when there are several)', async () => {
+    await expect(verifyIdToken(rp().client, await sign({ ...claims(), aud: [AUD] }))).resolves.toHaveProperty('sub', 'alice');
+    await expect(verifyIdToken(rp().client, await sign({ ...claims(), aud: ['other', AUD], azp: AUD }))).resolves.toHaveProperty('sub', 'alice');
+  });
+
+  it('refuses `none`, an HS256 token signed with the public key, and a bad typ without any request', async () => {
+    let requests = 0;
+    const { client } = rp({
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    for (const token of [`${b64({ alg: 'none' })}.${b64(claims())}.`, hs256(claims(), publicPem, { kid: 'k1' })]) {
+      expect((await rejection(verifyIdToken(client, token, full))).check).toBe('alg');
+    }
+    expect((await rejection(verifyIdToken(client, await sign(claims(), { typ: 'at+jwt' }), full))).check).toBe('typ');
+    expect(requests).toBe(0);
+  });
+
+  it('a per-call timeout is validated before anything else', async () => {
+    await expect(verifyIdToken(rp().client, await sign(claims()), { timeout: 0 })).rejects.toMatchObject({ code: 'validation_error', field: 'timeout' });
+  });
+});
+
+describe('JWKS keys', () => {
+  /** A client whose JWKS is `current()` instead of the provider's. */
+  function withJwks(current: () => { keys: JWK[] }, extra: Partial<OidcClientOptions> = {}) {
+    let downloads = 0;
+    const client = createOidcClient({
+      appId: AUD,
+      appHost: op.origin,
+      fetch: (input, init) => {
+        if (!String(input).endsWith('/jwks.json')) return fetch(input, init);
+        downloads++;
+        return Promise.resolve(Response.json(current()));
+      },
+      ...extra,
+    });
+    return { client, downloads: () => downloads };
+  }
+  const keyPair = async (kid: string) => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    return { ...pair, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  };
+  const signWith = (key: CryptoKey, kid: string) => new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
+
+  it('a key that cannot be imported fails as `kid`, with the cause', async () => {
+    const { client } = withJwks(() => ({ keys: [{ kty: 'RSA', kid: op.kid, n: 'AAAA', e: 'AQAB' }] }));
+    const error = await rejection(verifyIdToken(client, await sign(claims())));
+    expect(error.check).toBe('kid');
+    expect(error.cause).toBeDefined();
+  });
+
+  it('a private key published in the JWKS is not used', async () => {
+    const privateJwk = { ...(await exportJWK(op.privateKey)), kid: op.kid };
+    const { client } = withJwks(() => ({ keys: [privateJwk] }));
+    expect((await rejection(verifyIdToken(client, await sign(claims())))).check).toBe('kid');
+  });
+
+  it('a re-fetched JWKS replaces the old keys: a kid that now names another key no longer accepts the old one', async () => {
+    const a = await keyPair('k1');
+    const a2 = await keyPair('k1');
+    const b = await keyPair('k2');
+    let set = { keys: [a.jwk] };
+    const { client, downloads } = withJwks(() => set);
+    await expect(verifyIdToken(client, await signWith(a.privateKey, 'k1'))).resolves.toHaveProperty('sub', 'alice');
+    // Rotation: k1 is now another key, and k2 appears; a token with k2 makes the client re-fetch.
+    set = { keys: [a2.jwk, b.jwk] };
+    await expect(verifyIdToken(client, await signWith(b.privateKey, 'k2'))).resolves.toHaveProperty('sub', 'alice');
+    expect(downloads()).toBe(2);
+    expect((await rejection(verifyIdToken(client, await signWith(a.privateKey, 'k1')))).check).toBe('signature');
+    await expect(verifyIdToken(client, await signWith(a2.privateKey, 'k1'))).resolves.toHaveProperty('sub', 'alice');
+    expect(downloads()).toBe(2);
+  });
+
+  it('a token without kid needs exactly one fitting key', async () => {
+    const a = await keyPair('k1');
+    const b = await keyPair('k2');
+    const sign2 = (key: CryptoKey) => new SignJWT(claims()).setProtectedHeader({ alg: 'RS256' }).sign(key);
+    await expect(verifyIdToken(withJwks(() => ({ keys: [a.jwk] })).client, await sign2(a.privateKey))).resolves.toHaveProperty('sub');
+    expect((await rejection(verifyIdToken(withJwks(() => ({ keys: [a.jwk, b.jwk] })).client, await sign2(a.privateKey)))).check).toBe('kid');
+    // use: enc and a key_ops without verify do not count.
+    const unusable = { keys: [{ ...b.jwk, use: 'enc' }, { ...b.jwk, key_ops: ['encrypt'] }, a.jwk] };
+    await expect(verifyIdToken(withJwks(() => unusable).client, await sign2(a.privateKey))).resolves.toHaveProperty('sub');
   });
 });
 

@@ -1,15 +1,18 @@
-import * as oauth from 'oauth4webapi';
+import { base64url, digest } from './base64url.ts';
 import { endpoint, metadata } from './discovery.ts';
 import type { AuthorizeParams, AuthorizeRequest, OidcClient, RequestOptions, Transaction } from './types.ts';
-import { invalidOption, requireRedirectUri } from './validate.ts';
+import { invalidOption, optionalString, requireRedirectUri } from './validate.ts';
 
 // The parameters that carry the request's security; extraParams must not replace them.
-const reserved = new Set(['client_id', 'response_type', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']);
+const reserved = ['client_id', 'response_type', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
 
-function optionalString(field: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw invalidOption(field, 'a non-empty string');
-  return value;
+/**
+ * 32 bytes from WebCrypto's CSPRNG, base64url: 43 characters (RFC 7636 §4.1 for the verifier).
+ * Written here rather than taken from oauth4webapi, whose module-level setup would otherwise be
+ * the only part of it in a bundle that just builds this URL.
+ */
+function random(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** Builds the authorization URL and the secrets to keep; shared by the URL builder and the transaction stores. */
@@ -20,41 +23,40 @@ export async function prepareAuthorization(
 ): Promise<{ url: string; transaction: Transaction }> {
   const redirectUri = requireRedirectUri('redirectUri', params.redirectUri ?? client.redirectUri);
   const scope = optionalString('scope', params.scope) ?? client.scope;
-  const prompt = optionalString('prompt', params.prompt);
-  const responseMode = optionalString('responseMode', params.responseMode);
-  const tenantId = optionalString('tenantId', params.tenantId);
-  const loginHint = optionalString('loginHint', params.loginHint);
+  const named: Record<string, string | undefined> = {
+    // Authing (like oidc-provider) issues a refresh token only when consent was asked for.
+    prompt: optionalString('prompt', params.prompt) ?? (scope.split(' ').includes('offline_access') ? 'consent' : undefined),
+    response_mode: optionalString('responseMode', params.responseMode),
+    tenant_id: optionalString('tenantId', params.tenantId),
+    login_hint: optionalString('loginHint', params.loginHint),
+  };
   const extra = params.extraParams ?? {};
   if (typeof extra !== 'object' || extra === null) throw invalidOption('extraParams', 'an object of strings');
   for (const [key, value] of Object.entries(extra)) {
-    if (reserved.has(key)) throw invalidOption(`extraParams.${key}`, 'set by the SDK and cannot be overridden');
+    if (reserved.includes(key)) throw invalidOption(`extraParams.${key}`, 'set by the SDK and cannot be overridden');
     if (typeof value !== 'string') throw invalidOption(`extraParams.${key}`, 'a string');
   }
 
-  const server = await metadata(client, options);
-  // 32 random bytes each from WebCrypto's CSPRNG, base64url: 43 characters.
-  const state = oauth.generateRandomState();
-  const nonce = oauth.generateRandomNonce();
-  const codeVerifier = oauth.generateRandomCodeVerifier();
-  const url = new URL(endpoint(server, 'authorization_endpoint', 'buildAuthorizeUrl'));
+  const url = new URL(endpoint(await metadata(client, options), 'authorization_endpoint', 'buildAuthorizeUrl'));
+  const state = random();
+  const nonce = random();
+  const codeVerifier = random();
+  // S256 (RFC 7636 §4.2): base64url(SHA-256(ASCII(code_verifier))).
+  const challenge = await digest('SHA-256', codeVerifier);
+  const query = {
+    client_id: client.appId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope,
+    state,
+    nonce: client.protocol === 'oidc' ? nonce : undefined,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...named,
+    ...extra,
+  };
   // URLSearchParams encodes every value; nothing is concatenated by hand.
-  const query = url.searchParams;
-  query.set('client_id', client.appId);
-  query.set('response_type', 'code');
-  query.set('redirect_uri', redirectUri);
-  query.set('scope', scope);
-  query.set('state', state);
-  if (client.protocol === 'oidc') query.set('nonce', nonce);
-  query.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
-  query.set('code_challenge_method', 'S256');
-  // Authing (like oidc-provider) issues a refresh token only when consent was asked for.
-  const effectivePrompt = prompt ?? (scope.split(' ').includes('offline_access') ? 'consent' : undefined);
-  if (effectivePrompt) query.set('prompt', effectivePrompt);
-  if (responseMode) query.set('response_mode', responseMode);
-  if (tenantId) query.set('tenant_id', tenantId);
-  if (loginHint) query.set('login_hint', loginHint);
-  for (const [key, value] of Object.entries(extra)) query.set(key, value);
-
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
   return { url: url.href, transaction: { state, nonce, codeVerifier, redirectUri, scope, createdAt: Date.now() } };
 }
 

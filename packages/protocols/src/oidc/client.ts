@@ -1,8 +1,8 @@
-import { createClient } from '@authing/core';
 import type { AuthorizationServer } from 'oauth4webapi';
+import { loopback, normalizeHost } from './host.ts';
 import type { JwksState } from './jwks.ts';
-import type { ClientAuthMethod, OidcClient, OidcClientOptions, Protocol } from './types.ts';
-import { invalidOption, requireRedirectUri } from './validate.ts';
+import type { OidcClient, OidcClientOptions, Protocol } from './types.ts';
+import { checkRequestOptions, httpUrl, invalidOption, oneOf, optionalString, requireRedirectUri } from './validate.ts';
 
 /** What a handle keeps out of sight: the secret, the injected fetch and the caches. */
 export interface Internals {
@@ -23,33 +23,12 @@ export function internalsOf(client: OidcClient): Internals {
   return found;
 }
 
-const authMethods: ReadonlySet<string> = new Set<ClientAuthMethod>(['client_secret_post', 'client_secret_basic', 'none']);
+const authMethods = ['client_secret_post', 'client_secret_basic', 'none'];
+const authMethodOptions = ['tokenEndPointAuthMethod', 'introspectionEndPointAuthMethod', 'revocationEndPointAuthMethod'] as const;
 
-function authMethod(field: string, value: ClientAuthMethod | undefined): ClientAuthMethod {
-  if (value === undefined) return 'client_secret_post';
-  if (!authMethods.has(value)) throw invalidOption(field, 'client_secret_post, client_secret_basic or none');
-  return value;
-}
-
-function nonNegative(field: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value >= 0)) throw invalidOption(field, 'a number of seconds, 0 or more');
-  return value;
-}
-
-/** The issuer is compared byte for byte with `iss`, so it is checked but not rewritten. */
-function checkIssuer(issuer: string): string {
-  let url: URL;
-  try {
-    url = new URL(issuer);
-  } catch {
-    throw invalidOption('issuer', 'an absolute URL');
-  }
-  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.search || url.hash || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-    throw invalidOption('issuer', 'an https URL without query or fragment (http only on loopback)');
-  }
-  return issuer;
+function seconds(field: 'clockTolerance' | 'jwksCooldown', value: number | undefined): number {
+  if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw invalidOption(field, 'a number of seconds, 0 or more');
+  return value ?? 60;
 }
 
 /**
@@ -58,60 +37,56 @@ function checkIssuer(issuer: string): string {
  */
 export function createOidcClient(options: OidcClientOptions): OidcClient {
   if (typeof options !== 'object' || options === null) throw invalidOption('options', 'an object');
-  if (typeof options.appId !== 'string' || options.appId.length === 0) throw invalidOption('appId', 'a non-empty string');
-  if (options.appSecret !== undefined && (typeof options.appSecret !== 'string' || options.appSecret.length === 0)) {
-    throw invalidOption('appSecret', 'a non-empty string');
+  const { appId, appSecret, timeout, lang, redirectUri, logoutRedirectUri, fetch } = options;
+  if (!optionalString('appId', appId)) throw invalidOption('appId', 'a non-empty string');
+  optionalString('appSecret', appSecret);
+  // timeout, lang and appHost follow core's createClient rules (same messages, field `host`).
+  checkRequestOptions({ timeout });
+  oneOf('lang', lang, ['zh-CN', 'en-US', 'ja-JP', 'zh-TW']);
+  const appHost = normalizeHost(options.appHost);
+  const protocol = oneOf<Protocol>('protocol', options.protocol, ['oidc', 'oauth'], 'oidc');
+  // The issuer is compared byte for byte with `iss`, so it is checked but not rewritten.
+  const issuer = options.issuer ?? `${appHost}/${protocol}`;
+  const url = httpUrl(issuer);
+  if (!url || url.search || (url.protocol === 'http:' && !loopback.includes(url.hostname))) {
+    throw invalidOption('issuer', 'an https URL without query or fragment (http only on loopback)');
   }
-  // core validates host, timeout and lang exactly as for the API clients.
-  const core = createClient({
-    host: options.appHost,
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    ...(options.lang === undefined ? {} : { lang: options.lang }),
-  });
-  const protocol: Protocol = options.protocol ?? 'oidc';
-  if (protocol !== 'oidc' && protocol !== 'oauth') throw invalidOption('protocol', 'oidc or oauth');
-  const issuer = checkIssuer(options.issuer ?? `${core.host}/${protocol}`);
-  if (options.redirectUri !== undefined) requireRedirectUri('redirectUri', options.redirectUri);
-  if (options.logoutRedirectUri !== undefined) requireRedirectUri('logoutRedirectUri', options.logoutRedirectUri);
-  if (options.scope !== undefined && (typeof options.scope !== 'string' || options.scope.trim() === '')) {
-    throw invalidOption('scope', 'a space-separated list of scopes');
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw invalidOption('fetch', 'a function');
-
+  if (redirectUri !== undefined) requireRedirectUri('redirectUri', redirectUri);
+  if (logoutRedirectUri !== undefined) requireRedirectUri('logoutRedirectUri', logoutRedirectUri);
+  const scope = optionalString('scope', options.scope) ?? (protocol === 'oidc' ? 'openid profile' : 'user');
+  if (fetch !== undefined && typeof fetch !== 'function') throw invalidOption('fetch', 'a function');
   const algorithms = options.idTokenSigningAlgorithms ?? ['RS256'];
-  if (!Array.isArray(algorithms) || algorithms.length === 0 || algorithms.some((alg) => typeof alg !== 'string' || alg === '')) {
-    throw invalidOption('idTokenSigningAlgorithms', 'a non-empty list of JWS algorithms');
-  }
-  if (algorithms.some((alg) => alg.toLowerCase() === 'none')) {
-    throw invalidOption('idTokenSigningAlgorithms', 'unsigned tokens (`none`) are never accepted');
-  }
-  if (algorithms.some((alg) => alg.startsWith('HS')) && !options.appSecret) {
-    throw invalidOption('idTokenSigningAlgorithms', 'HS* algorithms are verified with appSecret, which is missing');
+  if (
+    !Array.isArray(algorithms) ||
+    algorithms.length === 0 ||
+    algorithms.some((alg) => typeof alg !== 'string' || alg === '' || alg.toLowerCase() === 'none' || (alg.startsWith('HS') && !appSecret))
+  ) {
+    throw invalidOption('idTokenSigningAlgorithms', 'a non-empty list of JWS algorithms; never `none`; HS* only with appSecret, which verifies them');
   }
 
   const client: OidcClient = Object.freeze({
-    appId: options.appId,
-    appHost: core.host,
+    appId,
+    appHost,
     issuer,
     protocol,
-    redirectUri: options.redirectUri,
-    logoutRedirectUri: options.logoutRedirectUri,
-    scope: options.scope ?? (protocol === 'oidc' ? 'openid profile' : 'user'),
-    tokenEndPointAuthMethod: authMethod('tokenEndPointAuthMethod', options.tokenEndPointAuthMethod),
-    introspectionEndPointAuthMethod: authMethod('introspectionEndPointAuthMethod', options.introspectionEndPointAuthMethod),
-    revocationEndPointAuthMethod: authMethod('revocationEndPointAuthMethod', options.revocationEndPointAuthMethod),
+    redirectUri,
+    logoutRedirectUri,
+    scope,
+    ...(Object.fromEntries(
+      authMethodOptions.map((field) => [field, oneOf(field, options[field], authMethods, 'client_secret_post')]),
+    ) as Pick<OidcClient, (typeof authMethodOptions)[number]>),
     idTokenSigningAlgorithms: Object.freeze([...algorithms]),
-    clockTolerance: nonNegative('clockTolerance', options.clockTolerance, 60),
-    jwksCooldown: nonNegative('jwksCooldown', options.jwksCooldown, 60),
-    timeout: core.timeout,
-    lang: options.lang,
+    clockTolerance: seconds('clockTolerance', options.clockTolerance),
+    jwksCooldown: seconds('jwksCooldown', options.jwksCooldown),
+    timeout: timeout ?? 10_000,
+    lang,
   });
   internals.set(client, {
-    appSecret: options.appSecret,
-    fetch: options.fetch,
-    insecure: new URL(issuer).protocol === 'http:',
+    appSecret,
+    fetch,
+    insecure: url.protocol === 'http:',
     discovery: undefined,
-    jwks: { keys: undefined, fetchedAt: -Infinity, refetchedAt: -Infinity, inflight: undefined, imported: new Map() },
+    jwks: { keys: undefined, refetchedAt: -Infinity, inflight: undefined },
   });
   return client;
 }

@@ -12,7 +12,7 @@ export interface OidcClientOptions {
   appId: string;
   /** The application's secret. Needed for `client_secret_*` methods and for HS256 ID tokens; never put it in a browser. */
   appSecret?: string;
-  /** The application's domain, such as `https://example.authing.cn`. */
+  /** The application's domain, such as `https://example.authing.cn`; normalised by the rules of core's `host`. */
   appHost: string;
   /** Default `redirect_uri` of authorization requests and code exchanges. */
   redirectUri?: string;
@@ -28,7 +28,10 @@ export interface OidcClientOptions {
   introspectionEndPointAuthMethod?: ClientAuthMethod;
   /** Default `client_secret_post`. */
   revocationEndPointAuthMethod?: ClientAuthMethod;
-  /** Issuer identifier. Default `{appHost}/oidc` (OIDC) or `{appHost}/oauth` (OAuth). Compared exactly with `iss`. */
+  /**
+   * Issuer identifier. Default `{appHost}/oidc` (OIDC) or `{appHost}/oauth` (OAuth). Compared exactly with the discovery
+   * document's `issuer` and with `iss`: write it as the server does, trailing slash included.
+   */
   issuer?: string;
   /** Allowed ID token / JWT access token `alg` values. Default `['RS256']`. `HS256` is verified with `appSecret`; `none` is refused. */
   idTokenSigningAlgorithms?: string[];

@@ -1,11 +1,11 @@
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { isAuthingError } from '@authing/core';
+import { compactVerify, type JWTPayload } from 'jose';
 import { TokenValidationError } from '../errors.ts';
-import { metadata } from './discovery.ts';
+import { checkClaims } from './claims.ts';
 import { halfHash, safeEqual } from './hash.ts';
 import { resolveKey } from './jwks.ts';
 import type { AccessTokenClaims, IdTokenClaims, OidcClient, RequestOptions } from './types.ts';
-import { requireString } from './validate.ts';
+import { checkRequestOptions, requireString } from './validate.ts';
 
 /** What an ID token must additionally match. */
 export interface VerifyIdTokenOptions extends RequestOptions {
@@ -25,65 +25,72 @@ export interface VerifyAccessTokenOptions extends RequestOptions {
   audience?: string;
 }
 
-function header(token: string): ProtectedHeaderParameters {
-  try {
-    return decodeProtectedHeader(token);
-  } catch (error) {
-    throw new TokenValidationError('format', 'not a compact JWS', { cause: error });
-  }
-}
-
-/** jose's errors name the claim; ours must too. */
-function translate(error: unknown): Error {
+/**
+ * jose's errors, as ours. Matched by jose's documented `code`s rather than `instanceof`, so that
+ * a bundle does not keep every jose error class (`import { errors }` does). A failure that is not
+ * jose's, once a JWKS key was handed over, is that key failing to import or to fit the algorithm
+ * (bad key material, an RSA key under 2048 bits, another curve).
+ */
+function translate(error: unknown, jwksKey: boolean): Error {
   if (isAuthingError(error)) return error;
-  if (error instanceof errors.JWTExpired) return new TokenValidationError('exp', 'the token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    return new TokenValidationError(error.claim, `the \`${error.claim}\` claim is invalid (${error.reason})`);
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new TokenValidationError('signature', 'the signature does not verify');
-  if (error instanceof errors.JOSEAlgNotAllowed) return new TokenValidationError('alg', 'the token is signed with an algorithm that is not allowed');
-  if (error instanceof errors.JOSENotSupported) return new TokenValidationError('header', 'the token uses an unsupported algorithm or critical header');
-  if (error instanceof errors.JOSEError) return new TokenValidationError('format', 'the token is not a well-formed JWT');
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return new TokenValidationError('signature', 'the signature does not verify');
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return new TokenValidationError('alg', 'the token is signed with an algorithm that is not allowed');
+  if (code === 'ERR_JOSE_NOT_SUPPORTED') return new TokenValidationError('header', 'the token uses an unsupported algorithm or critical header');
+  // Every jose error code starts with ERR_JOSE_, ERR_JWS_, ERR_JWT_, ERR_JWK_, ERR_JWKS_ or ERR_JWE_.
+  if (typeof code === 'string' && code.startsWith('ERR_J')) return new TokenValidationError('format', 'the token is not a well-formed JWT');
+  if (jwksKey) return new TokenValidationError('kid', 'the JWKS key cannot be imported for this algorithm', { cause: error });
   return error instanceof Error ? error : new TokenValidationError('format', String(error));
 }
 
-/** Signature, alg allow-list, iss, aud, exp/nbf/iat: the checks shared by ID and access tokens. */
+const accessTokenTyp = /^(application\/)?at\+jwt$/i;
+
+/**
+ * Signature, alg allow-list, iss, aud, exp/nbf/iat, azp: the checks shared by ID and access
+ * tokens. jose verifies the JWS: it parses the header once, checks `crit` and the alg
+ * allow-list before it asks for a key (so `none` and HS256-with-a-public-key die there, without
+ * a fetch), then the signature. Our header checks run in the key resolver, on jose's parsed
+ * header; the claims are checked by checkClaims once the signature holds.
+ */
 async function verifyJwt(
   client: OidcClient,
   token: string,
   audience: string,
   requiredClaims: string[],
   options: RequestOptions | undefined,
-): Promise<{ payload: JWTPayload; alg: string; typ: string | undefined }> {
-  const { alg, typ } = header(token);
-  // Checked before any key lookup, so `none` and HS256-with-a-public-key die here without a fetch.
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none' || !client.idTokenSigningAlgorithms.includes(alg)) {
-    throw new TokenValidationError('alg', `alg ${JSON.stringify(alg)} is not in idTokenSigningAlgorithms`);
-  }
-  const server = await metadata(client, options);
-  let payload: JWTPayload;
+  idToken: boolean,
+): Promise<{ payload: JWTPayload; alg: string }> {
+  checkRequestOptions(options);
+  let alg = '';
+  let jwksKey = false;
+  let verified: Uint8Array;
   try {
-    ({ payload } = await jwtVerify(token, (protectedHeader) => resolveKey(client, protectedHeader, options), {
-      algorithms: [...client.idTokenSigningAlgorithms],
-      issuer: server.issuer,
-      audience,
-      clockTolerance: client.clockTolerance,
-      requiredClaims,
-    }));
+    ({ payload: verified } = await compactVerify(
+      token,
+      async (header) => {
+        // RFC 7797 unencoded payloads are not JWTs (jose's jwtVerify refuses them too).
+        if (header.b64 === false && header.crit?.includes('b64')) throw new TokenValidationError('format', 'the token is not a well-formed JWT');
+        if (idToken && header.typ !== undefined && accessTokenTyp.test(header.typ)) {
+          throw new TokenValidationError('typ', 'an access token (typ at+jwt) is not an ID token');
+        }
+        alg = header.alg as string; // jose has checked it is an allow-listed string
+        const key = await resolveKey(client, header, options);
+        jwksKey = !(key instanceof Uint8Array);
+        return key;
+      },
+      { algorithms: [...client.idTokenSigningAlgorithms] },
+    ));
   } catch (error) {
-    throw translate(error);
+    throw translate(error, jwksKey);
   }
-  // jose checks iat only against a maxTokenAge; a token issued in the future is forged or the clocks are off.
-  const now = Math.floor(Date.now() / 1000);
-  if (typeof payload.iat === 'number' && payload.iat > now + client.clockTolerance) {
-    throw new TokenValidationError('iat', 'the token is issued in the future');
-  }
+  // Discovery accepts only a document whose issuer is identical to the configured one.
+  const payload = checkClaims(verified, client.issuer, audience, requiredClaims, client.clockTolerance);
   // OIDC Core §3.1.3.7: several audiences need an azp, and any azp must be us.
   const several = Array.isArray(payload.aud) && payload.aud.length > 1;
   if ((several || payload.azp !== undefined) && payload.azp !== client.appId) {
     throw new TokenValidationError('azp', 'the `azp` claim is not this application');
   }
-  return { payload, alg, typ };
+  return { payload, alg };
 }
 
 /**
@@ -94,11 +101,7 @@ async function verifyJwt(
  */
 export async function verifyIdToken(client: OidcClient, idToken: string, options: VerifyIdTokenOptions = {}): Promise<IdTokenClaims> {
   requireString('verifyIdToken', 'idToken', idToken);
-  const typ = header(idToken).typ;
-  if (typ !== undefined && /^(application\/)?at\+jwt$/i.test(typ)) {
-    throw new TokenValidationError('typ', 'an access token (typ at+jwt) is not an ID token');
-  }
-  const { payload, alg } = await verifyJwt(client, idToken, client.appId, ['iss', 'sub', 'aud', 'exp', 'iat'], options);
+  const { payload, alg } = await verifyJwt(client, idToken, client.appId, ['iss', 'sub', 'aud', 'exp', 'iat'], options, true);
   if (typeof payload.sub !== 'string') throw new TokenValidationError('sub', 'the `sub` claim must be a string');
   if (options.nonce !== undefined && (typeof payload.nonce !== 'string' || !safeEqual(payload.nonce, options.nonce))) {
     throw new TokenValidationError('nonce', payload.nonce === undefined ? 'the ID token has no nonce' : 'the nonce does not match');
@@ -134,6 +137,6 @@ export async function verifyAccessToken(
   options: VerifyAccessTokenOptions = {},
 ): Promise<AccessTokenClaims> {
   requireString('verifyAccessToken', 'accessToken', accessToken);
-  const { payload } = await verifyJwt(client, accessToken, options.audience ?? client.appId, ['iss', 'exp'], options);
+  const { payload } = await verifyJwt(client, accessToken, options.audience ?? client.appId, ['iss', 'exp'], options, false);
   return payload as AccessTokenClaims;
 }
