@@ -1,11 +1,11 @@
 import type { RequestContext } from '../context.ts';
-import { pageOf, slice, toGroupDto, toUserDto, withCustomData } from '../dto.ts';
+import { pageOf, slice, toGroupDto } from '../dto.ts';
 import { EmulatorError } from '../errors.ts';
 import type { Route } from '../route.ts';
 import type { GroupRecord } from '../state.ts';
 import { newId } from '../store.ts';
 import { invalid, optObject, optString, reqArray, reqString } from '../validate.ts';
-import { userNotFound } from './users.ts';
+import { memberPage, userNotFound } from './users.ts';
 
 function findGroup(context: RequestContext, code: string): GroupRecord {
   const group = context.services.store.group(code);
@@ -54,10 +54,7 @@ async function addGroupMembers(context: RequestContext): Promise<unknown> {
 
 function listGroupMembers(context: RequestContext): unknown {
   const group = findGroup(context, reqString(context.query, 'code'));
-  const { store } = context.services;
-  const users = group.members.flatMap((id) => store.findUser('user_id', id) ?? []);
-  const custom = withCustomData(context.query);
-  return { totalCount: users.length, list: slice(users, pageOf(context.query)).map((user) => toUserDto(user, { withCustomData: custom })) };
+  return memberPage(context, group.members);
 }
 
 export const groupRoutes: Route[] = [

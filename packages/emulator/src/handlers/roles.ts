@@ -1,11 +1,11 @@
 import type { RequestContext } from '../context.ts';
-import { pageOf, slice, toRoleDto, toUserDto, withCustomData } from '../dto.ts';
+import { pageOf, slice, toRoleDto } from '../dto.ts';
 import { EmulatorError } from '../errors.ts';
 import type { Route } from '../route.ts';
 import { defaultNamespace, type RoleRecord } from '../state.ts';
 import { newId, type Identifier } from '../store.ts';
 import { invalid, optEnum, optString, reqArray, reqString } from '../validate.ts';
-import { userNotFound } from './users.ts';
+import { memberPage, userNotFound } from './users.ts';
 
 function roleNotFound(code: string): EmulatorError {
   return new EmulatorError(404, 'roleNotFound', { params: { code } });
@@ -102,10 +102,7 @@ function getUserRoles(context: RequestContext): unknown {
 
 function listRoleMembers(context: RequestContext): unknown {
   const role = findRole(context, reqString(context.query, 'code'), optString(context.query, 'namespace') || defaultNamespace);
-  const { store } = context.services;
-  const users = role.members.flatMap((id) => store.findUser('user_id', id) ?? []);
-  const custom = withCustomData(context.query);
-  return { totalCount: users.length, list: slice(users, pageOf(context.query)).map((user) => toUserDto(user, { withCustomData: custom })) };
+  return memberPage(context, role.members);
 }
 
 export const roleRoutes: Route[] = [

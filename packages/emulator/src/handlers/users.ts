@@ -139,6 +139,14 @@ function isUserExists(context: RequestContext): unknown {
   return { exists: checks.some(([type, value]) => value !== undefined && value !== '' && store.findUser(type, value) !== undefined) };
 }
 
+/** A page of the users whose ids are listed (role and group members), as the list endpoints answer. */
+export function memberPage(context: RequestContext, memberIds: readonly string[]): { totalCount: number; list: unknown[] } {
+  const { store } = context.services;
+  const users = memberIds.flatMap((id) => store.findUser('user_id', id) ?? []);
+  const custom = withCustomData(context.query);
+  return { totalCount: users.length, list: slice(users, pageOf(context.query)).map((user) => toUserDto(user, { withCustomData: custom })) };
+}
+
 export const userRoutes: Route[] = [
   { operation: 'createUser', method: 'POST', path: '/api/v3/create-user', guard: 'management', handle: createUser },
   { operation: 'createUsersBatch', method: 'POST', path: '/api/v3/create-users-batch', guard: 'management', handle: createUsersBatch },
