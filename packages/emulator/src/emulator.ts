@@ -4,6 +4,7 @@ import type { Services } from './context.ts';
 import type { Lang } from './messages.ts';
 import { Outbox, PassCodes } from './outbox.ts';
 import { loadState, Persister } from './persistence.ts';
+import { startOidc, type EmulatorOidc } from './oidc/provider.ts';
 import { handle } from './router.ts';
 import { readSeed, stateFromSeed, type SeedObject } from './seed.ts';
 import { Store } from './store.ts';
@@ -50,7 +51,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let url = '';
   const services: Services = { store, outbox: new Outbox(), passCodes: new PassCodes(), nonces: new Map(), url: () => url };
   const lang = options.lang ?? 'zh-CN';
+  // The OIDC provider needs the URL (its issuer), so it is built once the server listens.
+  let oidc: EmulatorOidc | undefined;
   const server: Server = createServer((request, response) => {
+    if (oidc?.owns(request)) return oidc.handle(request, response);
     // handle() catches everything; this catch is the last line of defence.
     handle(services, lang, options.log, request, response).catch(() => response.destroy());
   });
@@ -68,6 +72,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const address = server.address() as AddressInfo;
   url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  try {
+    oidc = await startOidc(services, { lang, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.log ? { log: options.log } : {}) });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
 
   let stopping: Promise<void> | undefined;
   return {

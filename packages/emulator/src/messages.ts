@@ -46,7 +46,16 @@ export type MessageKey =
   | 'unsupportedTarget'
   | 'identifierRequired'
   | 'unsupportedConnection'
-  | 'oldPasswordRequired';
+  | 'oldPasswordRequired'
+  | 'organizationExists'
+  | 'organizationNotFound'
+  | 'departmentExists'
+  | 'departmentNotFound'
+  | 'rootDepartment'
+  | 'departmentCycle'
+  | 'appIdentifierExists'
+  | 'resourceExists'
+  | 'resourceNotFound';
 
 // One entry per message the emulator can send, in the four languages Authing
 // documents. `{name}` placeholders are filled by `message()`.
@@ -93,6 +102,15 @@ const catalog: Record<MessageKey, Record<Lang, string>> = {
   identifierRequired: { 'zh-CN': '需要邮箱、手机号或用户名', 'en-US': 'An email, phone or username is required', 'ja-JP': 'メール、電話番号、またはユーザー名が必要です', 'zh-TW': '需要信箱、手機號或使用者名稱' },
   unsupportedConnection: { 'zh-CN': '模拟器不支持此登录方式：{connection}', 'en-US': 'The emulator does not support connection {connection}', 'ja-JP': 'エミュレーターは接続方式 {connection} をサポートしていません', 'zh-TW': '模擬器不支援此登入方式：{connection}' },
   oldPasswordRequired: { 'zh-CN': '需要提供原密码', 'en-US': 'The old password is required', 'ja-JP': '現在のパスワードが必要です', 'zh-TW': '需要提供原密碼' },
+  organizationExists: { 'zh-CN': '组织 {code} 已存在', 'en-US': 'Organization {code} already exists', 'ja-JP': '組織 {code} はすでに存在します', 'zh-TW': '組織 {code} 已存在' },
+  organizationNotFound: { 'zh-CN': '组织 {code} 不存在', 'en-US': 'Organization {code} does not exist', 'ja-JP': '組織 {code} が存在しません', 'zh-TW': '組織 {code} 不存在' },
+  departmentExists: { 'zh-CN': '部门 {code} 已存在', 'en-US': 'Department {code} already exists', 'ja-JP': '部門 {code} はすでに存在します', 'zh-TW': '部門 {code} 已存在' },
+  departmentNotFound: { 'zh-CN': '部门 {id} 不存在', 'en-US': 'Department {id} does not exist', 'ja-JP': '部門 {id} が存在しません', 'zh-TW': '部門 {id} 不存在' },
+  rootDepartment: { 'zh-CN': '不能删除或移动组织的根部门', 'en-US': 'The root department of an organization cannot be deleted or moved', 'ja-JP': '組織のルート部門は削除または移動できません', 'zh-TW': '不能刪除或移動組織的根部門' },
+  departmentCycle: { 'zh-CN': '部门不能移动到自身或其子部门下', 'en-US': 'A department cannot be moved under itself or one of its children', 'ja-JP': '部門を自身またはその子部門の下に移動することはできません', 'zh-TW': '部門不能移動到自身或其子部門下' },
+  appIdentifierExists: { 'zh-CN': '应用标识 {identifier} 已被使用', 'en-US': 'App identifier {identifier} is already in use', 'ja-JP': 'アプリ識別子 {identifier} はすでに使用されています', 'zh-TW': '應用標識 {identifier} 已被使用' },
+  resourceExists: { 'zh-CN': '资源 {code} 已存在', 'en-US': 'Resource {code} already exists', 'ja-JP': 'リソース {code} はすでに存在します', 'zh-TW': '資源 {code} 已存在' },
+  resourceNotFound: { 'zh-CN': '资源 {code} 不存在', 'en-US': 'Resource {code} does not exist', 'ja-JP': 'リソース {code} が存在しません', 'zh-TW': '資源 {code} 不存在' },
 };
 
 /** The message for `key` in `lang`, with `{placeholders}` filled. */

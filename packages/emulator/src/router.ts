@@ -5,9 +5,12 @@ import { readBody } from './body.ts';
 import type { RequestContext, Services } from './context.ts';
 import { failure, newRequestId, send, success } from './envelope.ts';
 import { EmulatorError } from './errors.ts';
+import { applicationRoutes } from './handlers/applications.ts';
 import { groupRoutes } from './handlers/groups.ts';
 import { loginRoutes } from './handlers/login.ts';
 import { managementTokenRoutes } from './handlers/management-token.ts';
+import { organizationRoutes } from './handlers/organizations.ts';
+import { permissionRoutes } from './handlers/permissions.ts';
 import { profileRoutes } from './handlers/profile.ts';
 import { revocationRoutes } from './handlers/revocation.ts';
 import { roleRoutes } from './handlers/roles.ts';
@@ -23,9 +26,13 @@ export const routes: readonly Route[] = [
   ...userRoutes,
   ...roleRoutes,
   ...groupRoutes,
+  ...organizationRoutes,
+  ...applicationRoutes,
+  ...permissionRoutes,
   ...loginRoutes,
   ...profileRoutes,
-  ...revocationRoutes,
+  // `/oidc/token/revocation` belongs to the OIDC provider (src/oidc), which also revokes v3 tokens.
+  ...revocationRoutes.filter((route) => !route.path.startsWith('/oidc/')),
 ];
 
 const table = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
@@ -57,7 +64,7 @@ function parseBody(text: string, contentType: string, path: string): { body: Fie
   return { body: parsed as Fields, json: true };
 }
 
-function guard(route: Route, context: RequestContext): void {
+function guard(route: Route, context: RequestContext): void | Promise<void> {
   switch (route.guard) {
     case 'management':
       return requireManagement(context);
@@ -124,7 +131,7 @@ export async function handle(
       reply(answer.status, answer.body, answer.headers);
       return;
     }
-    guard(route, context);
+    await guard(route, context);
     const data = await route.handle(context);
     reply(200, success(requestId, data));
   } catch (error) {

@@ -90,6 +90,11 @@ export async function stateFromSeed(seed: SeedObject): Promise<State> {
       return { id: newId(), code: group.code, name: group.name ?? group.code, description: group.description ?? '', type: group.type ?? 'static', customData: {}, members: [] };
     }),
     revokedTokens: {},
+    organizations: [],
+    departments: [],
+    applications: [],
+    resources: [],
+    policies: [],
   };
   for (const [index, seeded] of (seed.users ?? []).entries()) {
     if (!seeded?.email && !seeded?.username && !seeded?.phone) fail(`users[${index}]`, 'an object with an email, username or phone');

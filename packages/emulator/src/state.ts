@@ -72,6 +72,83 @@ export interface State {
   groups: GroupRecord[];
   /** Revoked token ids, each with its expiry (seconds) so the list can be pruned. */
   revokedTokens: Record<string, number>;
+  /** Organisations; each owns a root department in `departments`. (Absent in states saved before they existed.) */
+  organizations: OrganizationRecord[];
+  departments: DepartmentRecord[];
+  /** Management details of apps created through `create-application`; the sign-in side stays in `apps`. */
+  applications: ApplicationRecord[];
+  resources: ResourceRecord[];
+  /** Resource authorisations, one per namespace, target and resource code. */
+  policies: PolicyRecord[];
 }
 
 export const defaultNamespace = 'default';
+
+export interface OrganizationRecord {
+  organizationCode: string;
+  organizationName: string;
+  description: string;
+  /** The id of its root department. */
+  departmentId: string;
+  openDepartmentId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DepartmentRecord {
+  departmentId: string;
+  organizationCode: string;
+  /** `''` for an organisation's root department. */
+  parentDepartmentId: string;
+  name: string;
+  code?: string;
+  openDepartmentId?: string;
+  description: string;
+  leaderUserIds: string[];
+  customData: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  /** Direct members, in joining order. */
+  members: Array<{ userId: string; joinedAt: string }>;
+}
+
+export type AppType = 'web' | 'spa' | 'native' | 'api' | 'mfa' | 'mini-program';
+
+export interface ApplicationRecord {
+  /** The `apps` entry (id, secret, redirect URIs) this describes. */
+  appId: string;
+  appIdentifier: string;
+  appLogo: string;
+  appDescription: string;
+  appType: AppType;
+  defaultProtocol: 'oidc' | 'oauth' | 'saml' | 'cas' | 'asa';
+  logoutRedirectUris: string[];
+  initLoginUri: string;
+  ssoEnabled: boolean;
+  createdAt: string;
+}
+
+export type ResourceType = 'DATA' | 'API' | 'MENU' | 'BUTTON' | 'UI';
+
+export interface ResourceRecord {
+  code: string;
+  namespace: string;
+  name: string;
+  description: string;
+  type: ResourceType;
+  actions: Array<{ name: string; description: string }>;
+  apiIdentifier?: string;
+}
+
+export type PolicyTargetType = 'USER' | 'ROLE' | 'GROUP' | 'DEPARTMENT';
+
+export interface PolicyRecord {
+  namespace: string;
+  targetType: PolicyTargetType;
+  /** A user id, a role code (in `namespace`), a group code or a department id. */
+  targetIdentifier: string;
+  /** A resource code, optionally `code:instance` or `code:*`. */
+  resourceCode: string;
+  resourceType: ResourceType;
+  actions: string[];
+}

@@ -15,7 +15,7 @@ module.exports = {
       const auth = { authorization: `Bearer ${token.data.access_token}`, 'x-authing-userpool-id': 'emulator-pool' };
       const user = await post('/api/v3/create-user', { email: 'smoke@example.com' }, auth);
       assert.equal(user.data.email, 'smoke@example.com');
-      const missing = await post('/api/v3/create-organization', {}, auth);
+      const missing = await post('/api/v3/create-tenant', {}, auth);
       assert.equal(missing.statusCode, 501);
     } finally {
       await emulator.stop();

@@ -51,12 +51,12 @@ describe('business errors, with Authing apiCodes', () => {
   it('answers 501 naming a known but non-emulated operation, and 404 for an unknown path', async () => {
     const mgmt = management(emulator);
     // A non-2xx answer reaches SDK callers as HttpError, with the envelope's fields.
-    const notYet = await mgmt.listOrganizations({}).catch((error: unknown) => error);
+    const notYet = await mgmt.listTenants({}).catch((error: unknown) => error);
     expect(notYet).toMatchObject({ name: 'HttpError', status: 501, statusCode: 501 });
-    expect(String((notYet as Error).message)).toContain('listOrganizations');
-    const direct = await raw(emulator, 'POST', '/api/v3/create-organization', { body: {}, headers: { 'x-authing-lang': 'en-US' } });
+    expect(String((notYet as Error).message)).toContain('listTenants');
+    const direct = await raw(emulator, 'POST', '/api/v3/create-tenant', { body: {}, headers: { 'x-authing-lang': 'en-US' } });
     expect(direct).toMatchObject({ status: 501, body: { statusCode: 501 } });
-    expect(direct.body.message).toBe('The emulator does not emulate management.createOrganization (POST /api/v3/create-organization) yet');
+    expect(direct.body.message).toBe('The emulator does not emulate management.createTenant (POST /api/v3/create-tenant) yet');
     const templated = await raw(emulator, 'DELETE', '/api/v3/ip-list/abc');
     expect(templated.body.message).toContain('DELETE /api/v3/ip-list/abc');
     const authOp = await raw(emulator, 'GET', '/api/v3/get-my-tenant-list', { headers: { 'x-authing-lang': 'en-US' } });

@@ -1,5 +1,6 @@
 import { header, type RequestContext } from '../context.ts';
 import { ApiCode, EmulatorError } from '../errors.ts';
+import { oidcOf } from '../oidc/registry.ts';
 import type { UserRecord } from '../state.ts';
 import { signJwt, verifyJwt } from '../tokens.ts';
 import { optString } from '../validate.ts';
@@ -47,13 +48,16 @@ export function authenticateClient(context: RequestContext): void {
   }
 }
 
-/** The signed-in user of a request, from its access token. */
-export function requireUser(context: RequestContext): void {
+/**
+ * The signed-in user of a request, from its access token: one of the v3 sign-in (HS256) or
+ * one the OIDC provider issued (opaque, looked up in the provider; gone once revoked).
+ */
+export async function requireUser(context: RequestContext): Promise<void> {
   const token = (header(context, 'authorization') ?? '').replace(/^Bearer\s+/i, '');
   const notLoggedIn = new EmulatorError(401, 'notLoggedIn', { apiCode: ApiCode.notLoggedIn });
   if (token === '') throw notLoggedIn;
   const { state } = context.services.store;
-  const claims = verifyJwt(state.jwtSecret, token);
+  const claims = verifyJwt(state.jwtSecret, token) ?? (await oidcOf(context.services)?.accessTokenClaims(token));
   if (!claims || claims.typ !== 'access' || state.revokedTokens[claims.jti] !== undefined) throw notLoggedIn;
   const user = context.services.store.findUser('user_id', claims.sub);
   if (!user) throw notLoggedIn;
