@@ -9,6 +9,7 @@ import {
   completeTransactionCookie,
   createBrowserTransaction,
   createOidcClient,
+  discoverOidcClient,
   createTransactionCookie,
   getAccessTokenByClientCredentials,
   getAccessTokenByCode,
@@ -37,17 +38,20 @@ const clients: Record<ClientAuthMethod, Pick<OidcClientOptions, 'appId' | 'appSe
   none: { appId: 'public-client', tokenEndPointAuthMethod: 'none' },
 };
 
-function rp(method: ClientAuthMethod = 'client_secret_post', extra: Partial<OidcClientOptions> = {}) {
-  const base = clients[method];
-  return createOidcClient({
-    ...base,
+function rpOptions(method: ClientAuthMethod = 'client_secret_post', extra: Partial<OidcClientOptions> = {}): OidcClientOptions {
+  return {
+    ...clients[method],
     appHost: op.origin,
     redirectUri: CALLBACK,
     logoutRedirectUri: LOGGED_OUT,
     introspectionEndPointAuthMethod: method,
     revocationEndPointAuthMethod: method,
     ...extra,
-  });
+  };
+}
+
+function rp(method: ClientAuthMethod = 'client_secret_post', extra: Partial<OidcClientOptions> = {}) {
+  return createOidcClient(rpOptions(method, extra));
 }
 
 /** A whole code flow with PKCE: authorize URL → auto login → code exchange. */
@@ -367,14 +371,14 @@ describe('discovery', () => {
 
   it('a custom issuer takes every endpoint from its discovery document, whatever appHost says', async () => {
     const urls: string[] = [];
-    const client = rp('none', {
+    const client = await discoverOidcClient(rpOptions('none', {
       appHost: 'https://unused.example.test',
       issuer: op.issuer,
       fetch: (input, init) => {
         urls.push(String(input));
         return fetch(input, init);
       },
-    });
+    }));
     const { request, tokens } = await login(client, 'openid profile', 'grace');
     expect(new URL(request.url).origin + new URL(request.url).pathname).toBe(`${op.issuer}/auth`);
     expect(tokens.claims).toMatchObject({ sub: 'grace', iss: op.issuer, nonce: request.nonce });
@@ -391,9 +395,11 @@ describe('discovery', () => {
       return Response.json({ ...doc, issuer: 'https://evil.example.test/oidc' });
     };
     const client = rp('client_secret_post', { fetch: lying });
-    await expect(buildAuthorizeUrl(client)).rejects.toBeInstanceOf(HttpError);
-    await expect(buildAuthorizeUrl(client)).rejects.toBeInstanceOf(HttpError);
+    await expect(buildLogoutUrl(client)).rejects.toBeInstanceOf(HttpError);
+    await expect(buildLogoutUrl(client)).rejects.toBeInstanceOf(HttpError);
     expect(calls).toBe(2);
+    await expect(discoverOidcClient(rpOptions('client_secret_post', { fetch: lying }))).rejects.toBeInstanceOf(HttpError);
+    expect(calls).toBe(3);
   });
 });
 
@@ -430,7 +436,9 @@ describe('input and transport errors', () => {
 
   it('maps network failure, timeout and abort to core errors', async () => {
     const down = createOidcClient({ appId: 'a', appHost: 'http://127.0.0.1:9', redirectUri: CALLBACK, timeout: 2000 });
-    await expect(buildAuthorizeUrl(down)).rejects.toBeInstanceOf(NetworkError);
+    // Building Authing's authorize URL needs no request; the first call that does fails.
+    await expect(buildAuthorizeUrl(down)).resolves.toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9\/oidc\/auth\?/) });
+    await expect(buildLogoutUrl(down)).rejects.toBeInstanceOf(NetworkError);
 
     const slow = rp('client_secret_post', {
       fetch: async (input, init) => {

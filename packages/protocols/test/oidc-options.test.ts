@@ -4,7 +4,7 @@
 // custom issuer, which is not served by the test provider's layout, with a scripted fetch.
 import { AbortError, HttpError, NetworkError, TimeoutError, ValidationError, createClient, enUS, format } from '@authing/core';
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, createOidcClient } from '../src/oidc/index.ts';
+import { buildAuthorizeUrl, buildLogoutUrl, createOidcClient, discoverOidcClient } from '../src/oidc/index.ts';
 import { safeEqual } from '../src/oidc/hash.ts';
 
 function outcome(run: () => string): { value: string } | { error: string; name: string; field: unknown; message: string } {
@@ -88,21 +88,21 @@ describe('appHost, timeout and lang follow core createClient', () => {
 describe('transport errors read as core\'s messages', () => {
   it('network, timeout, aborted', async () => {
     const down = createOidcClient({ appId: 'a', appHost: 'idp.example.test', redirectUri: 'https://app.example.test/cb', fetch: () => Promise.reject(new TypeError('fetch failed')) });
-    const network = await buildAuthorizeUrl(down).catch((e: unknown) => e);
+    const network = await buildLogoutUrl(down).catch((e: unknown) => e);
     expect(network).toBeInstanceOf(NetworkError);
     expect((network as Error).message).toBe(format(enUS, 'network', { operation: 'discovery', host: 'idp.example.test' }));
 
     const stalled: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const slow = createOidcClient({ appId: 'a', appHost: 'idp.example.test', redirectUri: 'https://app.example.test/cb', timeout: 50, fetch: stalled });
-    const timeout = await buildAuthorizeUrl(slow).catch((e: unknown) => e);
+    const timeout = await buildLogoutUrl(slow).catch((e: unknown) => e);
     expect(timeout).toBeInstanceOf(TimeoutError);
     expect((timeout as Error).message).toBe(format(enUS, 'timeout', { operation: 'discovery', timeout: 50 }));
 
     const controller = new AbortController();
     controller.abort();
     const waiting = createOidcClient({ appId: 'a', appHost: 'idp.example.test', redirectUri: 'https://app.example.test/cb', fetch: stalled });
-    const aborted = await buildAuthorizeUrl(waiting, {}, { signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = await buildLogoutUrl(waiting, {}, { signal: controller.signal }).catch((e: unknown) => e);
     expect(aborted).toBeInstanceOf(AbortError);
     expect((aborted as Error).message).toBe(format(enUS, 'aborted', { operation: 'discovery' }));
   });
@@ -118,9 +118,25 @@ describe('discovery', () => {
   };
   const base = { appId: 'a', appHost: 'https://example.authing.cn', redirectUri: 'https://app.example.test/cb' };
 
+  it('Authing\'s layout: the authorize URL needs no request', async () => {
+    const { fetch, seen } = scripted({});
+    const { url } = await buildAuthorizeUrl(createOidcClient({ ...base, fetch }));
+    expect(url.startsWith('https://example.authing.cn/oidc/auth?')).toBe(true);
+    expect(seen).toEqual([]);
+  });
+
+  it('a custom issuer without discovery: ValidationError naming discoverOidcClient, and no request', async () => {
+    const { fetch, seen } = scripted({});
+    const error = await buildAuthorizeUrl(createOidcClient({ ...base, issuer, fetch })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'issuer' });
+    expect((error as Error).message).toContain('discoverOidcClient');
+    expect(seen).toEqual([]);
+  });
+
   it('a custom issuer: the authorize URL comes from its discovery document', async () => {
     const { fetch, seen } = scripted({ [`${issuer}/.well-known/openid-configuration`]: () => Response.json(document) });
-    const client = createOidcClient({ ...base, issuer, fetch });
+    const client = await discoverOidcClient({ ...base, issuer, fetch });
     const { url, state, nonce } = await buildAuthorizeUrl(client);
     const parsed = new URL(url);
     expect(parsed.origin + parsed.pathname).toBe('https://login.example.test/authorize');
@@ -134,26 +150,26 @@ describe('discovery', () => {
   it('a custom issuer with a trailing slash: one slash before .well-known', async () => {
     const slashed = `${issuer}/`;
     const { fetch, seen } = scripted({ [`${issuer}/.well-known/openid-configuration`]: () => Response.json({ ...document, issuer: slashed }) });
-    await buildAuthorizeUrl(createOidcClient({ ...base, issuer: slashed, fetch }));
+    await discoverOidcClient({ ...base, issuer: slashed, fetch });
     expect(seen).toEqual([`${issuer}/.well-known/openid-configuration`]);
   });
 
   it('the document\'s issuer must be identical, not merely equivalent', async () => {
     for (const other of [`${issuer}/`, 'https://IDP.example.test/tenant-1', 'https://idp.example.test:443/tenant-1']) {
       const { fetch } = scripted({ [`${issuer}/.well-known/openid-configuration`]: () => Response.json({ ...document, issuer: other }) });
-      const error = await buildAuthorizeUrl(createOidcClient({ ...base, issuer, fetch })).catch((e: unknown) => e);
+      const error = await discoverOidcClient({ ...base, issuer, fetch }).catch((e: unknown) => e);
       expect(error, other).toBeInstanceOf(HttpError);
       expect(error).toMatchObject({ code: 'invalid_response' });
     }
   });
 
   it('a missing document is an http_error with its status; a body that is not a JSON object, an invalid response', async () => {
-    const missing = await buildAuthorizeUrl(createOidcClient({ ...base, issuer, fetch: scripted({}).fetch })).catch((e: unknown) => e);
+    const missing = await discoverOidcClient({ ...base, issuer, fetch: scripted({}).fetch }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(HttpError);
     expect(missing).toMatchObject({ code: 'http_error', status: 404 });
     for (const body of ['<html>', '[1]', 'null']) {
       const { fetch } = scripted({ [`${issuer}/.well-known/openid-configuration`]: () => new Response(body, { status: 200 }) });
-      await expect(buildAuthorizeUrl(createOidcClient({ ...base, issuer, fetch }))).rejects.toMatchObject({ code: 'invalid_response' });
+      await expect(discoverOidcClient({ ...base, issuer, fetch })).rejects.toMatchObject({ code: 'invalid_response' });
     }
   });
 
@@ -161,7 +177,7 @@ describe('discovery', () => {
     const { authorization_endpoint: _, ...partial } = document;
     for (const doc of [partial, { ...document, authorization_endpoint: 'not a url' }, { ...document, authorization_endpoint: 'javascript:alert(1)' }]) {
       const { fetch } = scripted({ [`${issuer}/.well-known/openid-configuration`]: () => Response.json(doc) });
-      await expect(buildAuthorizeUrl(createOidcClient({ ...base, issuer, fetch }))).rejects.toMatchObject({ code: 'invalid_response' });
+      await expect(discoverOidcClient({ ...base, issuer, fetch })).rejects.toMatchObject({ code: 'invalid_response' });
     }
   });
 

@@ -1,6 +1,6 @@
 import { base64url, digest } from './base64url.ts';
-import { endpoint, metadata } from './discovery.ts';
-import type { AuthorizeParams, AuthorizeRequest, OidcClient, RequestOptions, Transaction } from './types.ts';
+import { internalsOf } from './client.ts';
+import type { AuthorizeParams, AuthorizeRequest, OidcClient, Transaction } from './types.ts';
 import { invalidOption, optionalString, requireRedirectUri } from './validate.ts';
 
 // The parameters that carry the request's security; extraParams must not replace them.
@@ -15,12 +15,20 @@ function random(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+/**
+ * Where to send the user. Authing's layout is fixed (`{appHost}/oidc/auth`, `{appHost}/oauth/auth`),
+ * so the redirect needs no request, and no discovery code in a bundle that only builds this URL.
+ * A custom issuer's endpoint is whatever its discovery document says, read by `discoverOidcClient`.
+ */
+function authorizationEndpoint(client: OidcClient): string {
+  const discovered = internalsOf(client).authorizationEndpoint;
+  if (discovered) return discovered;
+  if (client.issuer === `${client.appHost}/${client.protocol}`) return `${client.issuer}/auth`;
+  throw invalidOption('issuer', 'custom: create the client with discoverOidcClient');
+}
+
 /** Builds the authorization URL and the secrets to keep; shared by the URL builder and the transaction stores. */
-export async function prepareAuthorization(
-  client: OidcClient,
-  params: AuthorizeParams = {},
-  options?: RequestOptions,
-): Promise<{ url: string; transaction: Transaction }> {
+export async function prepareAuthorization(client: OidcClient, params: AuthorizeParams = {}): Promise<{ url: string; transaction: Transaction }> {
   const redirectUri = requireRedirectUri('redirectUri', params.redirectUri ?? client.redirectUri);
   const scope = optionalString('scope', params.scope) ?? client.scope;
   const named: Record<string, string | undefined> = {
@@ -37,7 +45,7 @@ export async function prepareAuthorization(
     if (typeof value !== 'string') throw invalidOption(`extraParams.${key}`, 'a string');
   }
 
-  const url = new URL(endpoint(await metadata(client, options), 'authorization_endpoint', 'buildAuthorizeUrl'));
+  const url = new URL(authorizationEndpoint(client));
   const state = random();
   const nonce = random();
   const codeVerifier = random();
@@ -64,7 +72,7 @@ export async function prepareAuthorization(
  * The URL to send the user to, with PKCE (S256), a fresh `state` and `nonce`. Keep the three
  * secrets until the callback, or use a transaction store that does it for you.
  */
-export async function buildAuthorizeUrl(client: OidcClient, params?: AuthorizeParams, options?: RequestOptions): Promise<AuthorizeRequest> {
-  const { url, transaction } = await prepareAuthorization(client, params, options);
+export async function buildAuthorizeUrl(client: OidcClient, params?: AuthorizeParams): Promise<AuthorizeRequest> {
+  const { url, transaction } = await prepareAuthorization(client, params);
   return { url, state: transaction.state, nonce: transaction.nonce, codeVerifier: transaction.codeVerifier };
 }

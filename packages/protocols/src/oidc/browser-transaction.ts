@@ -38,7 +38,7 @@ export async function createBrowserTransaction(
   options?: BrowserTransactionOptions,
 ): Promise<string> {
   const storage = storageOf(options);
-  const { url, transaction } = await prepareAuthorization(client, params, options);
+  const { url, transaction } = await prepareAuthorization(client, params);
   storage.setItem(transactionKey(client), JSON.stringify(transaction));
   return url;
 }

@@ -12,6 +12,8 @@ export interface Internals {
   readonly insecure: boolean;
   /** One discovery per handle: the in-flight or settled promise; cleared on failure. */
   discovery: Promise<AuthorizationServer> | undefined;
+  /** Set by `discoverOidcClient`: the authorization endpoint of a custom issuer. */
+  authorizationEndpoint: string | undefined;
   readonly jwks: JwksState;
 }
 
@@ -32,8 +34,10 @@ function seconds(field: 'clockTolerance' | 'jwksCooldown', value: number | undef
 }
 
 /**
- * Creates a relying-party handle. Nothing is fetched yet: discovery and the JWKS are loaded on
- * first use and cached on the handle. Throws `ValidationError` for bad options.
+ * Creates a relying-party handle for an Authing app. Nothing is fetched yet: discovery and the
+ * JWKS are loaded on first use and cached on the handle. Throws `ValidationError` for bad options.
+ * For another provider (a custom `issuer`), use `discoverOidcClient`, which reads its discovery
+ * document before the first redirect.
  */
 export function createOidcClient(options: OidcClientOptions): OidcClient {
   if (typeof options !== 'object' || options === null) throw invalidOption('options', 'an object');
@@ -61,7 +65,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     algorithms.length === 0 ||
     algorithms.some((alg) => typeof alg !== 'string' || alg === '' || alg.toLowerCase() === 'none' || (alg.startsWith('HS') && !appSecret))
   ) {
-    throw invalidOption('idTokenSigningAlgorithms', 'a non-empty list of JWS algorithms; never `none`; HS* only with appSecret, which verifies them');
+    throw invalidOption('idTokenSigningAlgorithms', 'JWS algorithms, never none; HS* only with appSecret');
   }
 
   const client: OidcClient = Object.freeze({
@@ -86,6 +90,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     fetch,
     insecure: url.protocol === 'http:',
     discovery: undefined,
+    authorizationEndpoint: undefined,
     jwks: { keys: undefined, refetchedAt: -Infinity, inflight: undefined },
   });
   return client;

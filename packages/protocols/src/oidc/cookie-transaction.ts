@@ -18,7 +18,7 @@ export interface CookieOptions {
 }
 
 /** Options of {@link createTransactionCookie}. */
-export interface CreateTransactionCookieOptions extends CookieOptions, RequestOptions {
+export interface CreateTransactionCookieOptions extends CookieOptions {
   params?: AuthorizeParams;
 }
 
@@ -70,7 +70,7 @@ export async function createTransactionCookie(
   options: CreateTransactionCookieOptions,
 ): Promise<{ url: string; setCookie: string }> {
   const name = checkCookieOptions(options);
-  const { url, transaction } = await prepareAuthorization(client, options.params, options);
+  const { url, transaction } = await prepareAuthorization(client, options.params);
   const payload = { ...transaction, aud: client.appId, exp: transaction.createdAt + transactionLifetime };
   const body = base64url.encode(JSON.stringify(payload));
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(options.secret), new TextEncoder().encode(body)));

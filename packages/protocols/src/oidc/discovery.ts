@@ -1,8 +1,8 @@
 import { HttpError } from '@authing/core';
 import type { AuthorizationServer } from 'oauth4webapi';
-import { internalsOf } from './client.ts';
+import { createOidcClient, internalsOf } from './client.ts';
 import { abortError, getJson } from './http.ts';
-import type { OidcClient, RequestOptions } from './types.ts';
+import type { OidcClient, OidcClientOptions, RequestOptions } from './types.ts';
 import { checkRequestOptions, httpUrl } from './validate.ts';
 
 /**
@@ -71,4 +71,17 @@ export function endpoint(server: AuthorizationServer, name: keyof AuthorizationS
     throw new HttpError('invalid_response', { status: 200, message: `${operation}: the server does not advertise a valid ${String(name)}` });
   }
   return value as string;
+}
+
+/**
+ * A relying party for any OpenID provider: creates the handle and reads the provider's discovery
+ * document (`{issuer}/.well-known/openid-configuration`, whose `issuer` must be identical) before
+ * returning, so that `buildAuthorizeUrl` knows the authorization endpoint and a wrong issuer fails
+ * here rather than on the callback. Authing apps can use `createOidcClient`, which needs no request.
+ */
+export async function discoverOidcClient(options: OidcClientOptions, requestOptions?: RequestOptions): Promise<OidcClient> {
+  const client = createOidcClient(options);
+  const server = await metadata(client, requestOptions);
+  internalsOf(client).authorizationEndpoint = endpoint(server, 'authorization_endpoint', 'discoverOidcClient');
+  return client;
 }

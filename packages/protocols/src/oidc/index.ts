@@ -5,6 +5,7 @@
  * @module
  */
 export { createOidcClient } from './client.ts';
+export { discoverOidcClient } from './discovery.ts';
 export { buildAuthorizeUrl } from './authorize.ts';
 export { checkCallback, type CallbackInput } from './callback.ts';
 export {

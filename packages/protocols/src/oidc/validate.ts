@@ -38,7 +38,7 @@ export function httpUrl(value: unknown): URL | undefined {
 }
 
 export function requireRedirectUri(field: string, value: unknown): string {
-  if (!httpUrl(value)) throw invalidOption(field, 'an absolute http(s) URL without fragment is required');
+  if (!httpUrl(value)) throw invalidOption(field, 'an absolute http(s) URL without fragment');
   return value as string;
 }
 
@@ -47,7 +47,7 @@ const verifierPattern = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 export function requireCodeVerifier(field: string, value: unknown): string {
   if (typeof value !== 'string' || !verifierPattern.test(value)) {
-    throw invalidOption(field, 'a PKCE code verifier of 43 to 128 unreserved characters is required');
+    throw invalidOption(field, 'a PKCE code verifier: 43 to 128 unreserved characters');
   }
   return value;
 }
