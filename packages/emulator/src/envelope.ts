@@ -27,6 +27,7 @@ export function failure(requestId: string, error: EmulatorError, lang: Lang): En
     message: message(error.key, lang, error.params),
     ...(error.apiCode === undefined ? {} : { apiCode: error.apiCode }),
     requestId,
+    ...(error.data === undefined ? {} : { data: error.data }),
   };
 }
 

@@ -14,11 +14,13 @@ export class EmulatorError extends Error {
   readonly key: MessageKey;
   readonly params: Readonly<Record<string, string | number>>;
   readonly httpStatus: number;
+  /** The envelope's `data`, for answers that are an extra step rather than a failure (the MFA token of a 1635). */
+  readonly data: unknown;
 
   constructor(
     statusCode: StatusCode,
     key: MessageKey,
-    options: { apiCode?: number; params?: Record<string, string | number>; httpStatus?: number } = {},
+    options: { apiCode?: number; params?: Record<string, string | number>; httpStatus?: number; data?: unknown } = {},
   ) {
     super(key);
     this.name = 'EmulatorError';
@@ -27,6 +29,7 @@ export class EmulatorError extends Error {
     this.key = key;
     this.params = options.params ?? {};
     this.httpStatus = options.httpStatus ?? 200;
+    this.data = options.data;
   }
 }
 

@@ -55,7 +55,15 @@ export type MessageKey =
   | 'departmentCycle'
   | 'appIdentifierExists'
   | 'resourceExists'
-  | 'resourceNotFound';
+  | 'resourceNotFound'
+  | 'mfaRequired'
+  | 'totpWrong'
+  | 'totpMissing'
+  | 'mfaTokenInvalid'
+  | 'enrollmentTokenInvalid'
+  | 'factorExists'
+  | 'factorNotFound'
+  | 'unsupportedFactor';
 
 // One entry per message the emulator can send, in the four languages Authing
 // documents. `{name}` placeholders are filled by `message()`.
@@ -111,6 +119,14 @@ const catalog: Record<MessageKey, Record<Lang, string>> = {
   appIdentifierExists: { 'zh-CN': '应用标识 {identifier} 已被使用', 'en-US': 'App identifier {identifier} is already in use', 'ja-JP': 'アプリ識別子 {identifier} はすでに使用されています', 'zh-TW': '應用標識 {identifier} 已被使用' },
   resourceExists: { 'zh-CN': '资源 {code} 已存在', 'en-US': 'Resource {code} already exists', 'ja-JP': 'リソース {code} はすでに存在します', 'zh-TW': '資源 {code} 已存在' },
   resourceNotFound: { 'zh-CN': '资源 {code} 不存在', 'en-US': 'Resource {code} does not exist', 'ja-JP': 'リソース {code} が存在しません', 'zh-TW': '資源 {code} 不存在' },
+  mfaRequired: { 'zh-CN': '请完成 MFA 二次认证', 'en-US': 'Multi-factor authentication is required', 'ja-JP': '多要素認証が必要です', 'zh-TW': '請完成 MFA 二次認證' },
+  totpWrong: { 'zh-CN': 'TOTP 验证码错误', 'en-US': 'Wrong TOTP code', 'ja-JP': 'TOTP コードが正しくありません', 'zh-TW': 'TOTP 驗證碼錯誤' },
+  totpMissing: { 'zh-CN': '缺少 TOTP 验证码', 'en-US': 'The TOTP code is missing', 'ja-JP': 'TOTP コードがありません', 'zh-TW': '缺少 TOTP 驗證碼' },
+  mfaTokenInvalid: { 'zh-CN': 'mfaToken 无效、已过期或已被使用', 'en-US': 'The mfaToken is invalid, expired or already used', 'ja-JP': 'mfaToken が無効、期限切れ、または使用済みです', 'zh-TW': 'mfaToken 無效、已過期或已被使用' },
+  enrollmentTokenInvalid: { 'zh-CN': 'enrollmentToken 无效或已过期', 'en-US': 'The enrollmentToken is invalid or expired', 'ja-JP': 'enrollmentToken が無効または期限切れです', 'zh-TW': 'enrollmentToken 無效或已過期' },
+  factorExists: { 'zh-CN': '已绑定 {factorType} 类型的 MFA 认证要素', 'en-US': 'An MFA factor of type {factorType} is already enrolled', 'ja-JP': '{factorType} タイプの MFA 要素はすでに登録されています', 'zh-TW': '已綁定 {factorType} 類型的 MFA 認證要素' },
+  factorNotFound: { 'zh-CN': 'MFA 认证要素不存在', 'en-US': 'MFA factor not found', 'ja-JP': 'MFA 要素が存在しません', 'zh-TW': 'MFA 認證要素不存在' },
+  unsupportedFactor: { 'zh-CN': '模拟器不支持此 MFA 认证要素类型：{factorType}', 'en-US': 'The emulator does not support MFA factor type {factorType}', 'ja-JP': 'エミュレーターは MFA 要素タイプ {factorType} をサポートしていません', 'zh-TW': '模擬器不支援此 MFA 認證要素類型：{factorType}' },
 };
 
 /** The message for `key` in `lang`, with `{placeholders}` filled. */

@@ -9,6 +9,7 @@ import { applicationRoutes } from './handlers/applications.ts';
 import { groupRoutes } from './handlers/groups.ts';
 import { loginRoutes } from './handlers/login.ts';
 import { managementTokenRoutes } from './handlers/management-token.ts';
+import { mfaRoutes } from './handlers/mfa.ts';
 import { organizationRoutes } from './handlers/organizations.ts';
 import { permissionRoutes } from './handlers/permissions.ts';
 import { profileRoutes } from './handlers/profile.ts';
@@ -31,6 +32,7 @@ export const routes: readonly Route[] = [
   ...permissionRoutes,
   ...loginRoutes,
   ...profileRoutes,
+  ...mfaRoutes,
   // `/oidc/token/revocation` belongs to the OIDC provider (src/oidc), which also revokes v3 tokens.
   ...revocationRoutes.filter((route) => !route.path.startsWith('/oidc/')),
 ];

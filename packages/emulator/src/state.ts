@@ -80,6 +80,8 @@ export interface State {
   resources: ResourceRecord[];
   /** Resource authorisations, one per namespace, target and resource code. */
   policies: PolicyRecord[];
+  /** Enrolled MFA factors (TOTP only). Absent in states saved before MFA existed. */
+  mfaFactors?: MfaFactorRecord[];
 }
 
 export const defaultNamespace = 'default';
@@ -151,4 +153,16 @@ export interface PolicyRecord {
   resourceCode: string;
   resourceType: ResourceType;
   actions: string[];
+}
+
+/** An enrolled MFA factor. The secret stays here: it is sent only once, at enrolment. */
+export interface MfaFactorRecord {
+  factorId: string;
+  userId: string;
+  factorType: 'OTP';
+  /** The TOTP secret, base32 (RFC 4648, no padding). */
+  secret: string;
+  /** The recovery code shown at enrolment. */
+  recoveryCode: string;
+  createdAt: string;
 }

@@ -92,7 +92,10 @@ describe('persistence', () => {
       }
     };
     const writers = [0, 1, 2, 3].map(writer);
-    await new Promise((wait) => setTimeout(wait, 400 + Math.random() * 400));
+    // Kill at a random moment once every stream has some acknowledged writes, however slow the machine.
+    const deadline = Date.now() + 20_000;
+    while (Math.min(...acked) < 3 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 20));
+    await new Promise((wait) => setTimeout(wait, Math.random() * 300));
     killed = true;
     child.kill('SIGKILL');
     await Promise.all(writers);

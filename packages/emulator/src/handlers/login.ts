@@ -7,6 +7,7 @@ import type { Route } from '../route.ts';
 import type { UserRecord } from '../state.ts';
 import type { Identifier } from '../store.ts';
 import { missing, nested, optString, reqString, type Fields } from '../validate.ts';
+import { requireSecondFactor } from './mfa.ts';
 import { userNotFound } from './users.ts';
 import { newUser, readUserInput, userExists } from './user-fields.ts';
 
@@ -79,7 +80,7 @@ async function signUp(context: RequestContext): Promise<unknown> {
   return toUserDto(user, { withCustomData: true });
 }
 
-async function recordLogin(context: RequestContext, user: UserRecord): Promise<void> {
+export async function recordLogin(context: RequestContext, user: UserRecord): Promise<void> {
   if (user.status === 'Suspended' || user.status === 'Deactivated') {
     throw new EmulatorError(403, 'userSuspended', { apiCode: ApiCode.userLocked });
   }
@@ -124,6 +125,8 @@ async function signIn(context: RequestContext): Promise<unknown> {
     if (!user && (email || phone)) throw userNotFound();
     spendPassCode(context, fields, path);
   }
+  // A user with an enrolled OTP factor gets 1635 and an mfaToken instead of tokens (see mfa.ts).
+  requireSecondFactor(context, user!);
   await recordLogin(context, user!);
   return issueLoginTokens(context, user!);
 }
