@@ -128,9 +128,11 @@ describe('SAML single logout against SimpleSAMLphp', { timeout: 30_000 }, () => 
     expect(logout.sessionIndexes).toEqual([session.sessionIndex]);
     expect(logout.binding).toBe('redirect');
     // A LogoutRequest whose signature is broken must not log anyone out.
-    expect(await reason(validateLogoutRequest(sp, { binding: 'redirect', query: toSp.redirect.search.replace(/Signature=[A-Za-z0-9]/, 'Signature=A') }))).toBe(
-      'signature',
-    );
+    // Change the signature's first character to a different one (replacing it with a fixed letter
+    // would leave it unchanged whenever it already was that letter).
+    const broken = toSp.redirect.search.replace(/Signature=([A-Za-z0-9])/, (_whole, first: string) => `Signature=${first === 'A' ? 'B' : 'A'}`);
+    expect(broken).not.toBe(toSp.redirect.search);
+    expect(await reason(validateLogoutRequest(sp, { binding: 'redirect', query: broken }))).toBe('signature');
 
     const answer = await buildLogoutResponse(sp, { binding: 'redirect', inResponseTo: logout.id, ...(logout.relayState ? { relayState: logout.relayState } : {}) });
     const done = await browser.run({ url: answer.url });
