@@ -6,6 +6,7 @@ import type { RequestContext, Services } from './context.ts';
 import { failure, newRequestId, send, success } from './envelope.ts';
 import { EmulatorError } from './errors.ts';
 import { applicationRoutes } from './handlers/applications.ts';
+import { customDataRoutes } from './handlers/custom-data.ts';
 import { groupRoutes } from './handlers/groups.ts';
 import { loginRoutes } from './handlers/login.ts';
 import { managementTokenRoutes } from './handlers/management-token.ts';
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
   ...userRoutes,
   ...roleRoutes,
   ...groupRoutes,
+  ...customDataRoutes,
   ...organizationRoutes,
   ...applicationRoutes,
   ...permissionRoutes,
