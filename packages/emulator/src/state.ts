@@ -82,6 +82,14 @@ export interface State {
   policies: PolicyRecord[];
   /** Enrolled MFA factors (TOTP only). Absent in states saved before MFA existed. */
   mfaFactors?: MfaFactorRecord[];
+  /** The OIDC provider's sessions, interactions, grants, codes and tokens, keyed `{model}:{id}`. Absent in states saved before they were persisted. */
+  oidc?: Record<string, OidcEntry>;
+}
+
+/** One oidc-provider record: its opaque JSON payload and when it expires (epoch ms; absent: never). */
+export interface OidcEntry {
+  payload: Record<string, unknown>;
+  expiresAt?: number;
 }
 
 export const defaultNamespace = 'default';

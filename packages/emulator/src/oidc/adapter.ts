@@ -1,63 +1,117 @@
-import type { AppRecord } from '../state.ts';
+import type { AppRecord, OidcEntry, State } from '../state.ts';
 import type { Store } from '../store.ts';
 
 /** What oidc-provider stores per model: an opaque JSON payload. */
 type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
 
 /** Models whose instances belong to a grant, so revoking the grant removes them. */
-const grantable = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+const grantable = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode']);
+
+function live(entry: OidcEntry | undefined, now = Date.now()): entry is OidcEntry {
+  return entry !== undefined && (entry.expiresAt === undefined || entry.expiresAt > now);
+}
 
 /**
- * Provider state (sessions, interactions, codes, tokens, grants) of one emulator, in memory.
- * Shared by the adapter instances of every model, and dropped when the emulator stops.
+ * Provider state (sessions, interactions, codes, tokens, grants) of one emulator, kept in the
+ * emulator's state under `oidc` (`{model}:{id}` → payload and expiry). Every change goes through
+ * the store's write queue, so with a data directory it is saved atomically before the provider
+ * goes on, and survives a restart; without one it lives in memory. Expired entries are skipped
+ * on read and dropped at the next write. The secondary indexes (grant, session uid, user code)
+ * are rebuilt from the state at start and kept in step by the writes.
  */
-export class MemoryStorage {
-  private readonly entries = new Map<string, { payload: Payload; expiresAt: number }>();
+export class StateStorage {
   private readonly grants = new Map<string, Set<string>>();
   private readonly uids = new Map<string, string>();
   private readonly userCodes = new Map<string, string>();
 
-  get(key: string): Payload | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.delete(key);
-      return undefined;
-    }
-    return entry.payload;
+  constructor(private readonly store: Store) {
+    for (const [key, entry] of Object.entries(store.state.oidc ?? {})) this.index(key, entry.payload as Payload);
   }
 
-  set(model: string, id: string, payload: Payload, expiresIn: number | undefined): void {
-    const key = `${model}:${id}`;
-    this.entries.set(key, { payload, expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Infinity });
+  private entries(state: State): Record<string, OidcEntry> {
+    return (state.oidc ??= {});
+  }
+
+  private index(key: string, payload: Payload): void {
+    const model = key.slice(0, key.indexOf(':'));
     if (grantable.has(model) && payload.grantId) {
       const members = this.grants.get(payload.grantId) ?? new Set<string>();
       members.add(key);
       this.grants.set(payload.grantId, members);
     }
-    if (payload.uid) this.uids.set(payload.uid, id);
-    if (payload.userCode) this.userCodes.set(payload.userCode, id);
-    // Expired entries are dropped on read; sweep now and then so an idle store does not grow.
-    if (this.entries.size % 256 === 0) for (const existing of [...this.entries.keys()]) this.get(existing);
+    if (payload.uid) this.uids.set(`${model}:${payload.uid}`, key);
+    if (payload.userCode) this.userCodes.set(`${model}:${payload.userCode}`, key);
   }
 
-  delete(key: string): void {
-    const entry = this.entries.get(key);
-    this.entries.delete(key);
-    if (entry?.payload.grantId) this.grants.get(entry.payload.grantId)?.delete(key);
+  /** Removes an entry and its index entries; runs inside a write. */
+  private remove(state: State, key: string): void {
+    const entries = this.entries(state);
+    const entry = entries[key];
+    if (!entry) return;
+    delete entries[key];
+    const payload = entry.payload as Payload;
+    const model = key.slice(0, key.indexOf(':'));
+    if (payload.grantId) {
+      const members = this.grants.get(payload.grantId);
+      members?.delete(key);
+      if (members?.size === 0) this.grants.delete(payload.grantId);
+    }
+    if (payload.uid && this.uids.get(`${model}:${payload.uid}`) === key) this.uids.delete(`${model}:${payload.uid}`);
+    if (payload.userCode && this.userCodes.get(`${model}:${payload.userCode}`) === key) this.userCodes.delete(`${model}:${payload.userCode}`);
   }
 
-  revokeGrant(grantId: string): void {
-    for (const key of this.grants.get(grantId) ?? []) this.entries.delete(key);
-    this.grants.delete(grantId);
+  /** Drops expired entries; runs inside a write, so the file sheds them at the next save. */
+  private sweep(state: State): void {
+    const now = Date.now();
+    for (const [key, entry] of Object.entries(this.entries(state))) if (!live(entry, now)) this.remove(state, key);
   }
 
-  byUid(uid: string): string | undefined {
-    return this.uids.get(uid);
+  /** A copy of the live payload, so nothing the provider does to it reaches the state outside a write. */
+  get(key: string): Payload | undefined {
+    const entry = this.store.state.oidc?.[key];
+    return live(entry) ? (structuredClone(entry.payload) as Payload) : undefined;
   }
 
-  byUserCode(userCode: string): string | undefined {
-    return this.userCodes.get(userCode);
+  async set(model: string, id: string, payload: Payload, expiresIn: number | undefined): Promise<void> {
+    const key = `${model}:${id}`;
+    const copy = structuredClone(payload);
+    await this.store.write((state) => {
+      this.sweep(state);
+      this.remove(state, key);
+      this.entries(state)[key] = { payload: copy, ...(typeof expiresIn === 'number' ? { expiresAt: Date.now() + expiresIn * 1000 } : {}) };
+      this.index(key, copy);
+    });
+  }
+
+  async consume(key: string): Promise<void> {
+    if (!this.get(key)) return;
+    await this.store.write((state) => {
+      const entry = state.oidc?.[key];
+      if (live(entry)) (entry.payload as Payload).consumed = Math.floor(Date.now() / 1000);
+    });
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!this.store.state.oidc?.[key]) return;
+    await this.store.write((state) => this.remove(state, key));
+  }
+
+  async revokeGrant(grantId: string): Promise<void> {
+    if (!this.grants.has(grantId)) return;
+    await this.store.write((state) => {
+      for (const key of [...(this.grants.get(grantId) ?? [])]) this.remove(state, key);
+      this.grants.delete(grantId);
+    });
+  }
+
+  byUid(model: string, uid: string): Payload | undefined {
+    const key = this.uids.get(`${model}:${uid}`);
+    return key === undefined ? undefined : this.get(key);
+  }
+
+  byUserCode(model: string, userCode: string): Payload | undefined {
+    const key = this.userCodes.get(`${model}:${userCode}`);
+    return key === undefined ? undefined : this.get(key);
   }
 }
 
@@ -90,12 +144,13 @@ export function clientMetadata(app: AppRecord, logoutRedirectUris: readonly stri
 
 /**
  * An oidc-provider adapter: clients come from the emulator's apps (read on each lookup,
- * so apps created or whose secret changes later are seen), everything else from memory.
+ * so apps created or whose secret changes later are seen), everything else from the
+ * emulator's state (persisted with it when it has a data directory).
  */
-export function adapterFactory(storage: MemoryStorage, store: Store): (model: string) => unknown {
+export function adapterFactory(storage: StateStorage, store: Store): (model: string) => unknown {
   return (model: string) => ({
     async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
-      if (model !== 'Client') storage.set(model, id, payload, expiresIn);
+      if (model !== 'Client') await storage.set(model, id, payload, expiresIn);
     },
     async find(id: string): Promise<Payload | undefined> {
       if (model === 'Client') {
@@ -112,22 +167,19 @@ export function adapterFactory(storage: MemoryStorage, store: Store): (model: st
       return storage.get(`${model}:${id}`);
     },
     async findByUid(uid: string): Promise<Payload | undefined> {
-      const id = storage.byUid(uid);
-      return id === undefined ? undefined : storage.get(`${model}:${id}`);
+      return storage.byUid(model, uid);
     },
     async findByUserCode(userCode: string): Promise<Payload | undefined> {
-      const id = storage.byUserCode(userCode);
-      return id === undefined ? undefined : storage.get(`${model}:${id}`);
+      return storage.byUserCode(model, userCode);
     },
     async consume(id: string): Promise<void> {
-      const payload = storage.get(`${model}:${id}`);
-      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+      await storage.consume(`${model}:${id}`);
     },
     async destroy(id: string): Promise<void> {
-      storage.delete(`${model}:${id}`);
+      await storage.delete(`${model}:${id}`);
     },
     async revokeByGrantId(grantId: string): Promise<void> {
-      storage.revokeGrant(grantId);
+      await storage.revokeGrant(grantId);
     },
   });
 }

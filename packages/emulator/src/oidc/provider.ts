@@ -6,7 +6,7 @@ import { langs, message, type Lang } from '../messages.ts';
 import { verifyPassword } from '../passwords.ts';
 import type { UserRecord } from '../state.ts';
 import { verifyJwt, type Claims } from '../tokens.ts';
-import { adapterFactory, MemoryStorage } from './adapter.ts';
+import { adapterFactory, StateStorage } from './adapter.ts';
 import { loadOrCreateKeys } from './keys.ts';
 import { escapeHtml, loginForm, messagePage } from './login-page.ts';
 import { registerOidc } from './registry.ts';
@@ -102,7 +102,7 @@ export async function startOidc(services: Services, options: OidcOptions): Promi
     // @ts-expect-error oidc-provider ships no type declarations
     import('oidc-provider') as Promise<{ default: new (issuer: string, configuration: unknown) => Provider }>,
   ]);
-  const storage = new MemoryStorage();
+  const storage = new StateStorage(store);
 
   const provider = new module.default(issuer, {
     adapter: adapterFactory(storage, store),
