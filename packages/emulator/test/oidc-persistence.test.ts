@@ -15,6 +15,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator, SeedObject } from '../src/index.ts';
 import { authentication, start } from './helpers.ts';
+import { browser, drive, type Browser } from './browser.ts';
 
 const redirectUri = 'http://127.0.0.1:5173/callback';
 const seed: SeedObject = {
@@ -23,57 +24,12 @@ const seed: SeedObject = {
 };
 const alice = { account: 'alice@example.com', password: 'alice-pw' };
 
-/** A minimal cookie jar over fetch, standing in for the user's browser. */
-function browser(): { fetch: (url: string, init?: RequestInit) => Promise<Response> } {
-  const cookies = new Map<string, string>();
-  return {
-    async fetch(url, init = {}) {
-      const headers = new Headers(init.headers);
-      if (cookies.size > 0) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-      const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const index = pair.indexOf('=');
-        const value = pair.slice(index + 1);
-        if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') cookies.delete(pair.slice(0, index));
-        else cookies.set(pair.slice(0, index), value);
-      }
-      return response;
-    },
-  };
-}
-
-type Browser = ReturnType<typeof browser>;
-
-/** Follows redirects like a browser, submitting `credentials` to the login form the first time it shows. */
-async function drive(jar: Browser, url: string, credentials?: { account: string; password: string }): Promise<{ url: string } | { page: string; status: number }> {
-  let current = url;
-  let init: RequestInit | undefined;
-  let submitted = false;
-  for (let hop = 0; hop < 15; hop++) {
-    if (current.startsWith(redirectUri)) return { url: current };
-    const response = await jar.fetch(current, init);
-    init = undefined;
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      current = new URL(location, current).href;
-      continue;
-    }
-    const page = await response.text();
-    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
-    if (!action || !credentials || submitted) return { page, status: response.status };
-    submitted = true;
-    current = new URL(action, current).href;
-    init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(credentials).toString() };
-  }
-  throw new Error('too many redirects');
-}
 
 /** Signs in through the hosted page (offline_access, so prompt=consent) and returns the code and its request. */
 async function authorize(client: OidcClient, jar: Browser, credentials?: typeof alice) {
   const request = await buildAuthorizeUrl(client, { scope: 'openid profile email offline_access' });
   expect(request.url).toContain('prompt=consent');
-  const landed = await drive(jar, request.url, credentials);
+  const landed = await drive(jar, request.url, redirectUri, credentials);
   if (!('url' in landed)) throw new Error(`the flow stopped on a page (${landed.status}): ${landed.page.slice(0, 300)}`);
   return { code: new URL(landed.url).searchParams.get('code')!, request };
 }
@@ -151,7 +107,7 @@ describe('OIDC provider state with a data directory', () => {
     expect(await profileStatus(emulator, late.access_token)).toBe(200);
 
     // The session survived: the same browser is signed in without a password.
-    const again = await drive(kept.jar, (await buildAuthorizeUrl(client)).url);
+    const again = await drive(kept.jar, (await buildAuthorizeUrl(client)).url, redirectUri);
     expect(again).toHaveProperty('url', expect.stringContaining('code='));
 
     // The revoked token stays revoked, and so does its grant's refresh token.
