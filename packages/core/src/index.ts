@@ -26,6 +26,7 @@ export {
 } from './errors.ts';
 export { enUS } from './i18n/en-US.ts';
 export { format, type MessageKey, type Messages } from './i18n/messages.ts';
+export { managementTokenSpec } from './generated/management-token.ts';
 export { managementTokenAuth, type ManagementCredentials } from './management-token.ts';
 export {
   defineOperation,

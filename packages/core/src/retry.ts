@@ -1,10 +1,14 @@
 import { isHTTPError, type RetryOptions } from 'ky';
 
 // 501 Not Implemented and 505 HTTP Version Not Supported will not change on retry.
-// Built on demand: a top-level loop is a side effect bundlers must keep in every bundle.
+// Built on first use and kept: a top-level loop would be a side effect every bundle
+// must keep, and rebuilding it would add work to every call.
+let statuses: number[] | undefined;
 function retryStatuses(): number[] {
-  const statuses = [429];
-  for (let status = 500; status < 600; status++) if (status !== 501 && status !== 505) statuses.push(status);
+  if (!statuses) {
+    statuses = [429];
+    for (let status = 500; status < 600; status++) if (status !== 501 && status !== 505) statuses.push(status);
+  }
   return statuses;
 }
 

@@ -1,4 +1,5 @@
 import * as authentication from '@authing/authentication';
+import { managementTokenSpec } from '@authing/core';
 import * as management from '@authing/management';
 
 /** One operation the SDK knows: `{ name, method, path }` from its generated `.spec`. */
@@ -25,7 +26,7 @@ function specsOf(module: Record<string, unknown>, api: KnownOperation['api']): K
  * Also `getManagementToken`, which lives in `@authing/core`.
  */
 export const knownOperations: readonly KnownOperation[] = [
-  { api: 'management', name: 'getManagementToken', method: 'POST', path: '/api/v3/get-management-token' },
+  { api: 'management', name: managementTokenSpec.name, method: managementTokenSpec.method, path: managementTokenSpec.path },
   ...specsOf(management as unknown as Record<string, unknown>, 'management'),
   ...specsOf(authentication as unknown as Record<string, unknown>, 'authentication'),
 ];
