@@ -16,29 +16,25 @@ function hint(options: TokenHintOptions | undefined): { additionalParameters?: R
 }
 
 /** RFC 7662 introspection: `{ active: false }` for revoked, expired or unknown tokens. */
-export function introspectToken(client: OidcClient, token: string, options?: TokenHintOptions): Promise<IntrospectionResult> {
-  return Promise.resolve().then(async () => {
-    requireString('introspectToken', 'token', token);
-    const auth = clientAuth(client, client.introspectionEndPointAuthMethod, 'introspectionEndPointAuthMethod');
-    const server = await metadata(client, options);
-    return exchange(client, 'introspectToken', options, async (transport) => {
-      const response = await oauth.introspectionRequest(server, oauthClient(client), auth, token, { ...transport, ...hint(options) });
-      return (await oauth.processIntrospectionResponse(server, oauthClient(client), response)) as IntrospectionResult;
-    });
+export async function introspectToken(client: OidcClient, token: string, options?: TokenHintOptions): Promise<IntrospectionResult> {
+  requireString('introspectToken', 'token', token);
+  const auth = clientAuth(client, client.introspectionEndPointAuthMethod, 'introspectionEndPointAuthMethod');
+  const server = await metadata(client, options);
+  return exchange(client, 'introspectToken', options, async (transport) => {
+    const response = await oauth.introspectionRequest(server, oauthClient(client), auth, token, { ...transport, ...hint(options) });
+    return (await oauth.processIntrospectionResponse(server, oauthClient(client), response)) as IntrospectionResult;
   });
 }
 
 /** RFC 7009 revocation. Resolves `true`; revoking an unknown token also succeeds, as the RFC says. */
-export function revokeToken(client: OidcClient, token: string, options?: TokenHintOptions): Promise<true> {
-  return Promise.resolve().then(async () => {
-    requireString('revokeToken', 'token', token);
-    const auth = clientAuth(client, client.revocationEndPointAuthMethod, 'revocationEndPointAuthMethod');
-    const server = await metadata(client, options);
-    return exchange(client, 'revokeToken', options, async (transport) => {
-      const response = await oauth.revocationRequest(server, oauthClient(client), auth, token, { ...transport, ...hint(options) });
-      await oauth.processRevocationResponse(response);
-      return true as const;
-    });
+export async function revokeToken(client: OidcClient, token: string, options?: TokenHintOptions): Promise<true> {
+  requireString('revokeToken', 'token', token);
+  const auth = clientAuth(client, client.revocationEndPointAuthMethod, 'revocationEndPointAuthMethod');
+  const server = await metadata(client, options);
+  return exchange(client, 'revokeToken', options, async (transport) => {
+    const response = await oauth.revocationRequest(server, oauthClient(client), auth, token, { ...transport, ...hint(options) });
+    await oauth.processRevocationResponse(response);
+    return true as const;
   });
 }
 
@@ -52,18 +48,16 @@ export interface UserInfoOptions extends RequestOptions {
  * UserInfo with the token in the `Authorization` header, never the query string (Authing's
  * SDKs default to `?access_token=`, which ends up in access logs).
  */
-export function getUserInfoByAccessToken(client: OidcClient, accessToken: string, options?: UserInfoOptions): Promise<UserInfo> {
-  return Promise.resolve().then(async () => {
-    requireString('getUserInfoByAccessToken', 'accessToken', accessToken);
-    const server = await metadata(client, options);
-    return exchange(client, 'getUserInfoByAccessToken', options, async (transport) => {
-      const response = await oauth.userInfoRequest(server, oauthClient(client), accessToken, transport);
-      return (await oauth.processUserInfoResponse(
-        server,
-        oauthClient(client),
-        options?.expectedSubject ?? oauth.skipSubjectCheck,
-        response,
-      )) as UserInfo;
-    });
+export async function getUserInfoByAccessToken(client: OidcClient, accessToken: string, options?: UserInfoOptions): Promise<UserInfo> {
+  requireString('getUserInfoByAccessToken', 'accessToken', accessToken);
+  const server = await metadata(client, options);
+  return exchange(client, 'getUserInfoByAccessToken', options, async (transport) => {
+    const response = await oauth.userInfoRequest(server, oauthClient(client), accessToken, transport);
+    return (await oauth.processUserInfoResponse(
+      server,
+      oauthClient(client),
+      options?.expectedSubject ?? oauth.skipSubjectCheck,
+      response,
+    )) as UserInfo;
   });
 }

@@ -37,12 +37,7 @@ async function grant(
   const tokens = body as TokenSet;
   if (tokens.id_token !== undefined) {
     if (typeof tokens.id_token !== 'string') throw new TokenValidationError('id_token', 'id_token must be a string');
-    tokens.claims = await verifyIdToken(client, tokens.id_token, {
-      ...options,
-      accessToken: tokens.access_token,
-      ...(idToken.nonce === undefined ? {} : { nonce: idToken.nonce }),
-      ...(idToken.code === undefined ? {} : { code: idToken.code }),
-    });
+    tokens.claims = await verifyIdToken(client, tokens.id_token, { ...options, accessToken: tokens.access_token, nonce: idToken.nonce, code: idToken.code });
   } else if (idToken.required) {
     throw new TokenValidationError('id_token', 'the token response has no id_token although openid was requested');
   }
@@ -53,26 +48,18 @@ async function grant(
  * Exchanges an authorization code (with its PKCE verifier) for tokens. When an ID token comes
  * back it is fully validated (nonce included when given) and its claims are in `claims`.
  */
-export function getAccessTokenByCode(client: OidcClient, code: string, options: CodeExchangeOptions): Promise<TokenSet> {
-  return Promise.resolve().then(() => {
-    requireString('getAccessTokenByCode', 'code', code);
-    requireCodeVerifier('codeVerifier', options?.codeVerifier);
-    const redirectUri = requireRedirectUri('redirectUri', options.redirectUri ?? client.redirectUri);
-    const parameters = { code, redirect_uri: redirectUri, code_verifier: options.codeVerifier };
-    return grant(client, 'getAccessTokenByCode', 'authorization_code', parameters, options, {
-      ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
-      code,
-      ...(options.requireIdToken ? { required: true } : {}),
-    });
-  });
+export async function getAccessTokenByCode(client: OidcClient, code: string, options: CodeExchangeOptions): Promise<TokenSet> {
+  requireString('getAccessTokenByCode', 'code', code);
+  requireCodeVerifier('codeVerifier', options?.codeVerifier);
+  const redirectUri = requireRedirectUri('redirectUri', options.redirectUri ?? client.redirectUri);
+  const parameters = { code, redirect_uri: redirectUri, code_verifier: options.codeVerifier };
+  return grant(client, 'getAccessTokenByCode', 'authorization_code', parameters, options, { nonce: options.nonce, code, required: options.requireIdToken });
 }
 
 /** Uses a refresh token (Authing issues them for `offline_access` with `prompt=consent`). */
-export function getNewAccessTokenByRefreshToken(client: OidcClient, refreshToken: string, options?: RequestOptions): Promise<TokenSet> {
-  return Promise.resolve().then(() => {
-    requireString('getNewAccessTokenByRefreshToken', 'refreshToken', refreshToken);
-    return grant(client, 'getNewAccessTokenByRefreshToken', 'refresh_token', { refresh_token: refreshToken }, options, {});
-  });
+export async function getNewAccessTokenByRefreshToken(client: OidcClient, refreshToken: string, options?: RequestOptions): Promise<TokenSet> {
+  requireString('getNewAccessTokenByRefreshToken', 'refreshToken', refreshToken);
+  return grant(client, 'getNewAccessTokenByRefreshToken', 'refresh_token', { refresh_token: refreshToken }, options, {});
 }
 
 /** Options of {@link getAccessTokenByClientCredentials}. */
@@ -82,10 +69,8 @@ export interface ClientCredentialsOptions extends RequestOptions {
 }
 
 /** The client credentials grant (machine to machine); needs a confidential client. */
-export function getAccessTokenByClientCredentials(client: OidcClient, options: ClientCredentialsOptions = {}): Promise<TokenSet> {
-  return Promise.resolve().then(() => {
-    if (options.scope !== undefined) requireString('getAccessTokenByClientCredentials', 'scope', options.scope);
-    const parameters: Record<string, string> = options.scope === undefined ? {} : { scope: options.scope };
-    return grant(client, 'getAccessTokenByClientCredentials', 'client_credentials', parameters, options, {});
-  });
+export async function getAccessTokenByClientCredentials(client: OidcClient, options: ClientCredentialsOptions = {}): Promise<TokenSet> {
+  if (options.scope !== undefined) requireString('getAccessTokenByClientCredentials', 'scope', options.scope);
+  const parameters: Record<string, string> = options.scope === undefined ? {} : { scope: options.scope };
+  return grant(client, 'getAccessTokenByClientCredentials', 'client_credentials', parameters, options, {});
 }

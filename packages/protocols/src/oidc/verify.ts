@@ -101,7 +101,7 @@ async function verifyJwt(
  */
 export async function verifyIdToken(client: OidcClient, idToken: string, options: VerifyIdTokenOptions = {}): Promise<IdTokenClaims> {
   requireString('verifyIdToken', 'idToken', idToken);
-  const { payload, alg } = await verifyJwt(client, idToken, client.appId, ['iss', 'sub', 'aud', 'exp', 'iat'], options, true);
+  const { payload, alg } = await verifyJwt(client, idToken, client.appId, ['sub', 'exp', 'iat'], options, true);
   if (typeof payload.sub !== 'string') throw new TokenValidationError('sub', 'the `sub` claim must be a string');
   if (options.nonce !== undefined && (typeof payload.nonce !== 'string' || !safeEqual(payload.nonce, options.nonce))) {
     throw new TokenValidationError('nonce', payload.nonce === undefined ? 'the ID token has no nonce' : 'the nonce does not match');
