@@ -1,0 +1,18 @@
+export { AuthingV2Error, type OnError } from './errors.ts';
+export type { DeprecationOption, DeprecationWarning } from './deprecation.ts';
+export { ManagementClient, type ManagementClientOptions } from './management/client.ts';
+export { UsersManagementClient, type V2UserInput } from './management/users.ts';
+export type { V2CommonMessage, V2Paginated } from './shapes/paginated.ts';
+export { RolesManagementClient } from './management/roles.ts';
+export { GroupsManagementClient } from './management/groups.ts';
+export { OrgManagementClient } from './management/org.ts';
+export { AclManagementClient } from './management/acl.ts';
+export { UdfManagementClient } from './management/udf.ts';
+export { ApplicationsManagementClient } from './management/applications.ts';
+export { WhitelistManagementClient } from './management/whitelist.ts';
+export { StatisticsManagementClient } from './management/statistics.ts';
+export { TenantManagementClient } from './management/tenant.ts';
+export { PoliciesManagementClient } from './management/policies.ts';
+export { UserpoolManagementClient } from './management/userpool.ts';
+export type { V2CustomDataItem, V2Identity, V2User } from './shapes/user.ts';
+export { AuthenticationClient, type AuthenticationClientOptions } from './authentication/client.ts';
