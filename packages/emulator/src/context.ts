@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Lang } from './messages.ts';
 import type { Outbox, PassCodes } from './outbox.ts';
+import type { PasswordKeys } from './password-keys.ts';
 import type { Store } from './store.ts';
 import type { AppRecord, UserRecord } from './state.ts';
 import type { Claims } from './tokens.ts';
@@ -15,6 +16,8 @@ export interface Services {
   nonces: Map<string, number>;
   /** The emulator's base URL, used as the tokens' issuer. */
   url: () => string;
+  /** The key pairs clients encrypt passwords with (`passwordEncryptType`), and decryption. */
+  passwordKeys: PasswordKeys;
 }
 
 /** One request, parsed. */

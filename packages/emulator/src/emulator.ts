@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Services } from './context.ts';
 import type { Lang } from './messages.ts';
 import { Outbox, PassCodes } from './outbox.ts';
+import { PasswordKeys } from './password-keys.ts';
 import { loadState, Persister } from './persistence.ts';
 import { startOidc, type EmulatorOidc } from './oidc/provider.ts';
 import { handle } from './router.ts';
@@ -49,7 +50,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!loaded) await persister.save();
 
   let url = '';
-  const services: Services = { store, outbox: new Outbox(), passCodes: new PassCodes(), nonces: new Map(), url: () => url };
+  const services: Services = {
+    store,
+    outbox: new Outbox(),
+    passCodes: new PassCodes(),
+    nonces: new Map(),
+    url: () => url,
+    passwordKeys: new PasswordKeys(store),
+  };
   const lang = options.lang ?? 'zh-CN';
   // The OIDC provider needs the URL (its issuer), so it is built once the server listens.
   let oidc: EmulatorOidc | undefined;

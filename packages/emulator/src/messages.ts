@@ -63,7 +63,8 @@ export type MessageKey =
   | 'enrollmentTokenInvalid'
   | 'factorExists'
   | 'factorNotFound'
-  | 'unsupportedFactor';
+  | 'unsupportedFactor'
+  | 'badCiphertext';
 
 // One entry per message the emulator can send, in the four languages Authing
 // documents. `{name}` placeholders are filled by `message()`.
@@ -127,6 +128,12 @@ const catalog: Record<MessageKey, Record<Lang, string>> = {
   factorExists: { 'zh-CN': '已绑定 {factorType} 类型的 MFA 认证要素', 'en-US': 'An MFA factor of type {factorType} is already enrolled', 'ja-JP': '{factorType} タイプの MFA 要素はすでに登録されています', 'zh-TW': '已綁定 {factorType} 類型的 MFA 認證要素' },
   factorNotFound: { 'zh-CN': 'MFA 认证要素不存在', 'en-US': 'MFA factor not found', 'ja-JP': 'MFA 要素が存在しません', 'zh-TW': 'MFA 認證要素不存在' },
   unsupportedFactor: { 'zh-CN': '模拟器不支持此 MFA 认证要素类型：{factorType}', 'en-US': 'The emulator does not support MFA factor type {factorType}', 'ja-JP': 'エミュレーターは MFA 要素タイプ {factorType} をサポートしていません', 'zh-TW': '模擬器不支援此 MFA 認證要素類型：{factorType}' },
+  badCiphertext: {
+    'zh-CN': '参数 {field} 无法按 passwordEncryptType {type} 解密：请使用 GET /api/v3/system 返回的 {type} 公钥加密',
+    'en-US': 'Parameter {field} could not be decrypted as passwordEncryptType {type}: encrypt it with the {type} public key from GET /api/v3/system',
+    'ja-JP': 'パラメータ {field} を passwordEncryptType {type} として復号できません。GET /api/v3/system の {type} 公開鍵で暗号化してください',
+    'zh-TW': '參數 {field} 無法按 passwordEncryptType {type} 解密：請使用 GET /api/v3/system 回傳的 {type} 公鑰加密',
+  },
 };
 
 /** The message for `key` in `lang`, with `{placeholders}` filled. */

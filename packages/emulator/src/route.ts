@@ -14,8 +14,12 @@ export interface Route {
   /**
    * `oauth` routes speak RFC 6749/7009 (form bodies, `{ error }` JSON, real
    * HTTP statuses) instead of the v3 envelope; their handler returns an `OAuthAnswer`.
+   * `bare` routes answer their data at the top level of the body, as the spec
+   * documents it (`GET /api/v3/system`: no envelope), and in an envelope around it
+   * as well, as Authing's servers answer and its own clients read it (`body.data.rsa`).
+   * Their failures are plain envelopes.
    */
-  readonly style?: 'envelope' | 'oauth';
+  readonly style?: 'envelope' | 'oauth' | 'bare';
 }
 
 export interface OAuthAnswer {

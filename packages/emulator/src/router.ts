@@ -16,6 +16,7 @@ import { permissionRoutes } from './handlers/permissions.ts';
 import { profileRoutes } from './handlers/profile.ts';
 import { revocationRoutes } from './handlers/revocation.ts';
 import { roleRoutes } from './handlers/roles.ts';
+import { systemRoutes } from './handlers/system.ts';
 import { userRoutes } from './handlers/users.ts';
 import { langOf, type Lang } from './messages.ts';
 import { operationsAt } from './operations.ts';
@@ -35,6 +36,7 @@ export const routes: readonly Route[] = [
   ...loginRoutes,
   ...profileRoutes,
   ...mfaRoutes,
+  ...systemRoutes,
   // `/oidc/token/revocation` belongs to the OIDC provider (src/oidc), which also revokes v3 tokens.
   ...revocationRoutes.filter((route) => !route.path.startsWith('/oidc/')),
 ];
@@ -137,7 +139,8 @@ export async function handle(
     }
     await guard(route, context);
     const data = await route.handle(context);
-    reply(200, success(requestId, data));
+    const envelope = success(requestId, data);
+    reply(200, route.style === 'bare' ? { ...(data as object), ...envelope } : envelope);
   } catch (error) {
     if (error instanceof EmulatorError) {
       reply(error.httpStatus, failure(requestId, error, lang));

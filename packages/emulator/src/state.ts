@@ -84,6 +84,14 @@ export interface State {
   mfaFactors?: MfaFactorRecord[];
   /** The OIDC provider's sessions, interactions, grants, codes and tokens, keyed `{model}:{id}`. Absent in states saved before they were persisted. */
   oidc?: Record<string, OidcEntry>;
+  /** The key pairs for encrypted passwords (`passwordEncryptType`). Made on first use, so absent until then. */
+  passwordKeys?: PasswordKeysRecord;
+}
+
+/** RSA (PEM: SPKI public, PKCS#8 private) and SM2 (hex: `04…` public, 64-digit private) key pairs. */
+export interface PasswordKeysRecord {
+  rsa: { publicKey: string; privateKey: string };
+  sm2: { publicKey: string; privateKey: string };
 }
 
 /** One oidc-provider record: its opaque JSON payload and when it expires (epoch ms; absent: never). */

@@ -2,6 +2,7 @@ import { authenticateClient, issueLoginTokens } from '../auth/app.ts';
 import type { RequestContext } from '../context.ts';
 import { toUserDto } from '../dto.ts';
 import { ApiCode, EmulatorError } from '../errors.ts';
+import { encryptTypeOf } from '../password-keys.ts';
 import { verifyPassword } from '../passwords.ts';
 import type { Route } from '../route.ts';
 import type { UserRecord } from '../state.ts';
@@ -13,6 +14,13 @@ import { newUser, readUserInput, userExists } from './user-fields.ts';
 
 const wrongCredentials = () => new EmulatorError(400, 'wrongCredentials', { apiCode: ApiCode.wrongCredentials });
 const badPassCode = () => new EmulatorError(400, 'badPassCode');
+
+/** `passwordPayload.password`, decrypted as `options.passwordEncryptType` says (SignUpOptionsDto, SignInOptionsDto). */
+async function payloadPassword(context: RequestContext, fields: Fields, path: (child: string) => string): Promise<string> {
+  const options = nested(context.body, 'options');
+  const type = encryptTypeOf(options?.fields, options?.path('passwordEncryptType'));
+  return context.services.passwordKeys.plain(reqString(fields, 'password', path('password')), type, path('password'));
+}
 
 /** Reads `passwordPayload` / `passCodePayload`, required for its connection. */
 function payload(context: RequestContext, key: 'passwordPayload' | 'passCodePayload'): { fields: Fields; path: (child: string) => string } {
@@ -48,7 +56,7 @@ async function signUp(context: RequestContext): Promise<unknown> {
   let verified = false;
   if (kind === 'PASSWORD') {
     const { fields, path } = payload(context, 'passwordPayload');
-    password = reqString(fields, 'password', path('password'));
+    password = await payloadPassword(context, fields, path);
     const email = optString(fields, 'email', path('email'))?.toLowerCase();
     const username = optString(fields, 'username', path('username'));
     if (!email && !username) throw missing(path('email'));
@@ -97,7 +105,7 @@ async function signIn(context: RequestContext): Promise<unknown> {
   let user: UserRecord | undefined;
   if (kind === 'PASSWORD') {
     const { fields, path } = payload(context, 'passwordPayload');
-    const password = reqString(fields, 'password', path('password'));
+    const password = await payloadPassword(context, fields, path);
     const account = optString(fields, 'account', path('account'));
     const lookups: Array<[Identifier, string | undefined]> = [
       ['email', optString(fields, 'email', path('email'))],

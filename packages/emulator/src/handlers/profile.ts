@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context.ts';
 import { toGroupDto, toRoleDto, toUserDto, withCustomData } from '../dto.ts';
 import { ApiCode, EmulatorError } from '../errors.ts';
+import { encryptTypeOf } from '../password-keys.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import type { Route } from '../route.ts';
 import { optString, reqString, type Fields } from '../validate.ts';
@@ -34,8 +35,12 @@ async function updateProfile(context: RequestContext): Promise<unknown> {
 }
 
 async function updatePassword(context: RequestContext): Promise<undefined> {
-  const newPassword = reqString(context.body, 'newPassword');
-  const oldPassword = optString(context.body, 'oldPassword');
+  // UpdatePasswordDto's `passwordEncryptType` covers both passwords.
+  const type = encryptTypeOf(context.body);
+  const { passwordKeys } = context.services;
+  const newPassword = await passwordKeys.plain(reqString(context.body, 'newPassword'), type, 'newPassword');
+  const sentOld = optString(context.body, 'oldPassword');
+  const oldPassword = sentOld ? await passwordKeys.plain(sentOld, type, 'oldPassword') : undefined;
   const user = context.user!;
   if (user.passwordHash) {
     if (!oldPassword) throw new EmulatorError(400, 'oldPasswordRequired');

@@ -1,9 +1,11 @@
 import { profileFields } from '../dto.ts';
+import type { RequestContext } from '../context.ts';
 import { EmulatorError } from '../errors.ts';
+import { encryptTypeOf } from '../password-keys.ts';
 import { hashPassword } from '../passwords.ts';
 import type { UserRecord, UserStatus } from '../state.ts';
 import { newId } from '../store.ts';
-import { optBoolean, optEnum, optObject, optString, type Fields } from '../validate.ts';
+import { nested, optBoolean, optEnum, optObject, optString, type Fields } from '../validate.ts';
 
 const statuses: readonly UserStatus[] = ['Suspended', 'Resigned', 'Activated', 'Archived', 'Deactivated'];
 const genders = ['M', 'F', 'U'] as const;
@@ -54,6 +56,17 @@ export function readUserInput(fields: Fields, path: (key: string) => string = (k
     ...(customData !== undefined ? { customData: { ...customData } } : {}),
     ...(password !== undefined && password !== '' ? { password } : {}),
   };
+}
+
+/**
+ * The input with its password decrypted as `options.passwordEncryptType` of the request says
+ * (CreateUserOptionsDto, UpdateUserOptionsDto); `path` names the password in errors.
+ */
+export async function withPlainPassword(context: RequestContext, input: UserInput, path: string = 'password'): Promise<UserInput> {
+  if (input.password === undefined) return input;
+  const options = nested(context.body, 'options');
+  const type = encryptTypeOf(options?.fields, options?.path('passwordEncryptType'));
+  return { ...input, password: await context.services.passwordKeys.plain(input.password, type, path) };
 }
 
 /** A new user record from checked input; the password is hashed here, outside the write queue. */

@@ -5,7 +5,7 @@ import { hashPassword } from '../passwords.ts';
 import type { Route } from '../route.ts';
 import type { Identifier } from '../store.ts';
 import { invalid, nested, optBoolean, optEnum, optString, optStringArray, reqArray, reqString, type Fields } from '../validate.ts';
-import { newUser, readUserInput, userExists } from './user-fields.ts';
+import { newUser, readUserInput, userExists, withPlainPassword } from './user-fields.ts';
 
 const identifierTypes: readonly Identifier[] = ['user_id', 'email', 'phone', 'username', 'external_id'];
 
@@ -19,7 +19,7 @@ function idType(fields: Fields, path = 'userIdType'): Identifier {
 }
 
 async function createUser(context: RequestContext): Promise<unknown> {
-  const input = readUserInput(context.body);
+  const input = await withPlainPassword(context, readUserInput(context.body));
   const user = await newUser(input, 'adminCreated');
   await context.services.store.write((state) => {
     if (context.services.store.conflict(user)) throw userExists();
@@ -33,7 +33,8 @@ async function createUsersBatch(context: RequestContext): Promise<unknown> {
   const users = await Promise.all(
     list.map((item, index) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalid(`list[${index}]`);
-      return newUser(readUserInput(item as Fields, (key) => `list[${index}].${key}`), 'adminCreated');
+      const path = (key: string) => `list[${index}].${key}`;
+      return withPlainPassword(context, readUserInput(item as Fields, path), path('password')).then((input) => newUser(input, 'adminCreated'));
     }),
   );
   await context.services.store.write((state) => {
@@ -90,7 +91,7 @@ async function updateUser(context: RequestContext): Promise<unknown> {
   const userId = reqString(context.body, 'userId');
   const options = nested(context.body, 'options');
   const type = options ? idType(options.fields, options.path('userIdType')) : 'user_id';
-  const input = readUserInput(context.body);
+  const input = await withPlainPassword(context, readUserInput(context.body));
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const { store } = context.services;
   const user = await store.write(() => {
