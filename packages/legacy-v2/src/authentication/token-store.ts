@@ -4,8 +4,16 @@ import type { V2User } from '../shapes/user.ts';
 export interface TokenStore {
   token(): string | undefined;
   user(): V2User | undefined;
+  /**
+   * Keeps `token`, and `user` when given. Without a user, the kept one stays only if it is the
+   * token's: a user never outlives a change to someone else's token.
+   */
   save(token: string | undefined, user?: V2User): void;
   clear(): void;
+}
+
+function belongs(user: V2User | undefined, token: string | undefined): boolean {
+  return user !== undefined && (user.token ?? undefined) === token;
 }
 
 const tokenKey = '_authing_token';
@@ -28,14 +36,14 @@ export function createTokenStore(): TokenStore {
       token: () => memory.token,
       user: () => memory.user,
       save(token, user) {
-        memory = { token, user: user ?? memory.user };
+        memory = { token, user: user ?? (belongs(memory.user, token) ? memory.user : undefined) };
       },
       clear() {
         memory = {};
       },
     };
   }
-  return {
+  const store: TokenStore = {
     token: () => storage.getItem(tokenKey) ?? undefined,
     user() {
       const saved = storage.getItem(userKey);
@@ -50,10 +58,12 @@ export function createTokenStore(): TokenStore {
       if (token === undefined) storage.removeItem(tokenKey);
       else storage.setItem(tokenKey, token);
       if (user) storage.setItem(userKey, JSON.stringify(user));
+      else if (!belongs(store.user(), token)) storage.removeItem(userKey);
     },
     clear() {
       storage.removeItem(tokenKey);
       storage.removeItem(userKey);
     },
   };
+  return store;
 }

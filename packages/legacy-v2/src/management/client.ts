@@ -31,6 +31,8 @@ export interface ManagementClientOptions extends ShimOptions, Pick<ClientOptions
   tenantId?: string;
   /** The server's public key: passwords are then sent encrypted (RSA PEM, or SM2 hex as `sm2:04…`). */
   encPublicKey?: string;
+  /** v2's JavaScript name for `encPublicKey` (the Python SDK called it `enc_public_key`). */
+  publicKey?: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export class ManagementClient {
   readonly userpool: UserpoolManagementClient;
 
   constructor(options: ManagementClientOptions) {
-    const { userPoolId, secret, encPublicKey, onError, deprecationWarnings, ...transport } = options ?? ({} as ManagementClientOptions);
+    const { userPoolId, secret, encPublicKey, publicKey, onError, deprecationWarnings, ...transport } = options ?? ({} as ManagementClientOptions);
     let v3: V3ManagementClient<true>;
     try {
       // Checked under their v2 names first: v3 would report `accessKeyId` and `accessKeySecret`.
@@ -68,7 +70,7 @@ export class ManagementClient {
       v3,
       shim: new Shim({ onError, deprecationWarnings }, 'ManagementClient'),
       userPoolId,
-      encPublicKey,
+      encPublicKey: encPublicKey ?? publicKey,
     };
     this.users = new UsersManagementClient(context);
     this.roles = new RolesManagementClient(context);

@@ -1,6 +1,12 @@
-import type { UserDto } from '@authing/management';
+import type { UserDepartmentRespDto, UserDto } from '@authing/management';
+import { nameI18nOf, type V2Node } from './org.ts';
 
-/** A user as v2 returned it (v2's GraphQL `User`). Fields v3 no longer has are `null`. */
+/**
+ * A user as v2 returned it (v2's GraphQL `User`), in v2's field order. Fields v3 no longer has
+ * are `null`. v2's `roles`, `groups`, `departments` and `authorizedResources` are left out: v2
+ * fetched them lazily, through `users.listRoles`, `listGroups`, `listDepartment` and
+ * `listAuthorizedResources`, and so does this package.
+ */
 export interface V2User {
   id: string;
   arn: string;
@@ -55,8 +61,24 @@ export interface V2User {
   createdAt: string | null;
   updatedAt: string | null;
   externalId: string | null;
-  /** v2 listed custom data as `{ key, value, dataType }`; v3 keeps it as an object. */
-  customData: V2CustomDataItem[] | null;
+  /**
+   * The custom data as v2's SDK handed it over when asked (`withCustomData: true`): an object of
+   * `key: value`, values typed. `null` when the call did not ask for it, as in v2.
+   */
+  customData: V2CustomData | null;
+}
+
+/** Custom data, `{ key: value }`, as v2's `convertUdvToKeyValuePair` and v3 both give it. */
+export type V2CustomData = Record<string, unknown>;
+
+/**
+ * One custom data item as v2's GraphQL `UserCustomData` listed it. v2's SDK turned these lists into
+ * a `V2CustomData` object before returning; kept for code that typed the raw list.
+ */
+export interface V2CustomDataItem {
+  key: string;
+  value: unknown;
+  dataType: 'STRING' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'OBJECT';
 }
 
 /** One external identity of a user, in v2's fields. */
@@ -72,22 +94,14 @@ export interface V2Identity {
   accessToken: string | null;
 }
 
-export interface V2CustomDataItem {
-  key: string;
-  value: unknown;
-  dataType: 'STRING' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'OBJECT';
-}
-
 /** The v3 user fields the mapping reads; management and authentication users both have them. */
 export type V3User = Partial<Omit<UserDto, 'userId'>> & { userId: string };
 
-const socialProviders = new Set(['oidc', 'oauth2', 'saml', 'ldap', 'ad', 'cas', 'azure-ad']);
+// Enterprise connections; every other provider is a social login (wechat, github, …).
+const enterpriseProviders = new Set(['oidc', 'oauth2', 'saml', 'ldap', 'ad', 'cas', 'azure-ad']);
 
-function dataType(value: unknown): V2CustomDataItem['dataType'] {
-  if (typeof value === 'number') return 'NUMBER';
-  if (typeof value === 'boolean') return 'BOOLEAN';
-  if (typeof value === 'object' && value !== null) return 'OBJECT';
-  return 'STRING';
+function or<T>(value: T | undefined): T | null {
+  return value === undefined ? null : value;
 }
 
 /** v2 user ARNs: `arn:cn:authing:{userPoolId}:user:{id}`. */
@@ -97,7 +111,6 @@ export function userArn(userPoolId: string, userId: string): string {
 
 /** A v3 user in v2's shape. `userPoolId` comes from the client: v3 users do not carry it. */
 export function toV2User(user: V3User, userPoolId: string, token: { token?: string; tokenExpiredAt?: string } = {}): V2User {
-  const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
   return {
     id: user.userId,
     arn: userArn(userPoolId, user.userId),
@@ -116,7 +129,7 @@ export function toV2User(user: V3User, userPoolId: string, token: { token?: stri
         userIdInIdp: or(identity.userIdInIdp),
         userId: user.userId,
         connectionId: or(identity.originConnIds?.[0]),
-        isSocial: identity.provider === undefined ? null : !socialProviders.has(identity.provider),
+        isSocial: identity.provider === undefined ? null : !enterpriseProviders.has(identity.provider),
         provider: or(identity.provider),
         userPoolId,
         refreshToken: or(identity.refreshToken),
@@ -161,9 +174,112 @@ export function toV2User(user: V3User, userPoolId: string, token: { token?: stri
     createdAt: or(user.createdAt),
     updatedAt: or(user.updatedAt),
     externalId: or(user.externalId),
-    customData:
-      user.customData === undefined
-        ? null
-        : Object.entries(user.customData as Record<string, unknown>).map(([key, value]) => ({ key, value, dataType: dataType(value) })),
+    customData: user.customData === undefined ? null : { ...user.customData },
   };
+}
+
+/**
+ * A department of a user (v2's GraphQL `Node`, without the lazily fetched `users` and
+ * `authorizedResources`). The same fields as `org`'s nodes, except `children`: v3 does not list a
+ * department's children with a user's departments, so it is `null`.
+ */
+export type V2UserDepartmentNode = Omit<V2Node, 'children'> & { children: null };
+
+/** One of a user's departments, as v2's `users.listDepartment` listed it (v2's `UserDepartment`). */
+export interface V2UserDepartment {
+  department: V2UserDepartmentNode;
+  isMainDepartment: boolean;
+  joinedAt: string | null;
+}
+
+/** A v3 department of a user (read with `withDepartmentPaths: true`) in v2's shape. */
+export function toV2UserDepartment(department: UserDepartmentRespDto): V2UserDepartment {
+  const path = department.departmentIdPath ?? [department.departmentId];
+  return {
+    department: {
+      id: department.departmentId,
+      orgId: department.organizationCode,
+      name: department.name,
+      nameI18n: nameI18nOf(department.i18n),
+      description: department.description || null,
+      descriptionI18n: null,
+      order: null,
+      code: department.code || null,
+      root: department.isRoot,
+      depth: path.length - 1,
+      path,
+      codePath: (department.departmentCodePath ?? [department.code]).map((code) => code || null),
+      namePath: department.departmentNamePath ?? [department.name],
+      createdAt: or(department.createdAt),
+      updatedAt: null,
+      children: null,
+    },
+    isMainDepartment: department.isMainDepartment,
+    joinedAt: or(department.joinedAt),
+  };
+}
+
+/** The organization at the head of a `users.listOrgs` path. */
+export interface V2OrgPathOrg {
+  type: 'org';
+  /** The organization code: v3 names organizations by code. */
+  id: string;
+  createdAt: string | null;
+  updatedAt: string | null;
+  userPoolId: string;
+  rootNodeId: string | null;
+  logo: string | null;
+}
+
+/** A department on a `users.listOrgs` path, from the root down to the user's department. */
+export interface V2OrgPathNode {
+  type: 'node';
+  id: string;
+  createdAt: string | null;
+  updatedAt: string | null;
+  userPoolId: string;
+  orgId: string;
+  name: string;
+  nameI18n: string | null;
+  description: string | null;
+  descriptionI18n: string | null;
+  order: number | null;
+  code: string | null;
+}
+
+/** v2's `UserOrgList`: one path per department of the user, organization first. */
+export type V2UserOrgList = [V2OrgPathOrg, ...V2OrgPathNode[]][];
+
+/** The path from an organization to a department of the user (read with `withDepartmentPaths: true`). */
+export function toV2OrgPath(department: UserDepartmentRespDto, userPoolId: string): [V2OrgPathOrg, ...V2OrgPathNode[]] {
+  const ids = department.departmentIdPath ?? [department.departmentId];
+  const codes = department.departmentCodePath ?? [];
+  const names = department.departmentNamePath ?? [];
+  const last = ids.length - 1;
+  const org: V2OrgPathOrg = {
+    type: 'org',
+    id: department.organizationCode,
+    createdAt: null,
+    updatedAt: null,
+    userPoolId,
+    rootNodeId: or(ids[0]),
+    logo: null,
+  };
+  const nodes = ids.map(
+    (id, index): V2OrgPathNode => ({
+      type: 'node',
+      id,
+      createdAt: index === last ? or(department.createdAt) : null,
+      updatedAt: null,
+      userPoolId,
+      orgId: department.organizationCode,
+      name: names[index] ?? (index === last ? department.name : ''),
+      nameI18n: index === last ? nameI18nOf(department.i18n) : null,
+      description: index === last ? department.description || null : null,
+      descriptionI18n: null,
+      order: null,
+      code: codes[index] || null,
+    }),
+  );
+  return [org, ...nodes];
 }

@@ -1,0 +1,71 @@
+import type { AdminAuditLogDto, UserActionLogDto } from '@authing/management';
+
+/** One user action, in v2's fields (`UserLogsInfo`). */
+export interface V2UserLogsInfo {
+  userpoolId: string;
+  userId: string | null;
+  username: string | null;
+  cityName: string | null;
+  regionName: string | null;
+  clientIp: string | null;
+  /** v3's event detail (v2 had a short description of the operation). */
+  operationDesc: string | null;
+  /** v3's event type (`login`, `register`, `updateUserPassword`, …). */
+  operationName: string | null;
+  timestamp: string | null;
+  appId: string | null;
+  appName: string | null;
+}
+
+/** One administrator action, in v2's fields (`AdminLogsInfo`). */
+export interface V2AdminLogsInfo {
+  userpoolId: string;
+  operatorType: null;
+  operatorId: string | null;
+  operatorName: string | null;
+  /** v3's operation type (`create`, `delete`, …); v2 joined it with the resource (`createUser`). */
+  operationName: string | null;
+  cityName: string | null;
+  regionName: string | null;
+  clientIp: string | null;
+  resourceType: string | null;
+  /** v3's event detail. */
+  resourceDesc: string | null;
+  resource_arn: null;
+  timestamp: string | null;
+}
+
+const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+export function toV2UserLog(log: UserActionLogDto, userPoolId: string): V2UserLogsInfo {
+  return {
+    userpoolId: userPoolId,
+    userId: or(log.userId),
+    username: or(log.userDisplayName),
+    cityName: or(log.geoip?.city_name),
+    regionName: or(log.geoip?.region_name),
+    clientIp: or(log.clientIp),
+    operationDesc: or(log.eventDetail),
+    operationName: or(log.eventType),
+    timestamp: or(log.timestamp),
+    appId: or(log.appId),
+    appName: or(log.appName),
+  };
+}
+
+export function toV2AdminLog(log: AdminAuditLogDto, userPoolId: string): V2AdminLogsInfo {
+  return {
+    userpoolId: userPoolId,
+    operatorType: null,
+    operatorId: or(log.adminUserId),
+    operatorName: or(log.adminUserDisplayName),
+    operationName: or(log.operationType),
+    cityName: or(log.geoip?.city_name),
+    regionName: or(log.geoip?.region_name),
+    clientIp: or(log.clientIp),
+    resourceType: or(log.resourceType),
+    resourceDesc: or(log.eventDetail),
+    resource_arn: null,
+    timestamp: or(log.timestamp),
+  };
+}
