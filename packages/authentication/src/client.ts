@@ -31,9 +31,9 @@ export interface AuthenticationClientOptions<ThrowOnError extends boolean = fals
   protocol?: 'oidc' | 'oauth' | 'cas' | 'saml';
   /** Client authentication at the token endpoint and the sign-in endpoints. Default `client_secret_post`. */
   tokenEndPointAuthMethod?: EndpointAuthMethod;
-  /** Client authentication at the introspection endpoint. Default `client_secret_post`. */
+  /** Client authentication at the introspection endpoint. Default: `tokenEndPointAuthMethod`. */
   introspectionEndPointAuthMethod?: EndpointAuthMethod;
-  /** Client authentication at the revocation endpoint. Default `client_secret_post`. */
+  /** Client authentication at the revocation endpoint. Default: `tokenEndPointAuthMethod`. */
   revocationEndPointAuthMethod?: EndpointAuthMethod;
   /** The signed-in user's access token, for the profile and "my …" endpoints. */
   accessToken?: string;
@@ -98,10 +98,13 @@ export function createAuthenticationClient<ThrowOnError extends boolean = false>
   for (const field of ['appId', 'appHost']) {
     if (typeof raw[field] !== 'string' || raw[field] === '') throw invalid(field, 'a non-empty string');
   }
+  // Introspection and revocation follow the token endpoint unless set, as registration metadata
+  // does (RFC 7591 §2, RFC 8414 §2): a public app says `tokenEndPointAuthMethod: 'none'` once.
+  const tokenEndPointAuthMethod = options.tokenEndPointAuthMethod ?? 'client_secret_post';
   const endpointMethods = {
-    tokenEndPointAuthMethod: options.tokenEndPointAuthMethod ?? 'client_secret_post',
-    introspectionEndPointAuthMethod: options.introspectionEndPointAuthMethod ?? 'client_secret_post',
-    revocationEndPointAuthMethod: options.revocationEndPointAuthMethod ?? 'client_secret_post',
+    tokenEndPointAuthMethod,
+    introspectionEndPointAuthMethod: options.introspectionEndPointAuthMethod ?? tokenEndPointAuthMethod,
+    revocationEndPointAuthMethod: options.revocationEndPointAuthMethod ?? tokenEndPointAuthMethod,
   };
   for (const [field, value] of Object.entries(endpointMethods)) {
     if (!methods.has(value)) throw invalid(field, 'client_secret_post, client_secret_basic or none');

@@ -97,6 +97,12 @@ describe('AuthenticationClient', () => {
 
   it('checks its options', () => {
     expect(() => new AuthenticationClient({ appId: 'a', appHost: 'https://x.authing.cn' })).toThrow(/appSecret/);
+    // A public app says `none` once: introspection and revocation follow the token endpoint.
+    expect(new AuthenticationClient({ appId: 'a', appHost: 'https://x.authing.cn', tokenEndPointAuthMethod: 'none' }).client.app).toMatchObject({
+      introspectionEndPointAuthMethod: 'none',
+      revocationEndPointAuthMethod: 'none',
+    });
+    expect(() => new AuthenticationClient({ appId: 'a', appHost: 'https://x.authing.cn', tokenEndPointAuthMethod: 'none', revocationEndPointAuthMethod: 'client_secret_basic' })).toThrow(/appSecret/);
     expect(() => new AuthenticationClient({ appId: 'a', appHost: 'https://x.authing.cn', tokenEndPointAuthMethod: 'none', introspectionEndPointAuthMethod: 'none', revocationEndPointAuthMethod: 'none' })).not.toThrow();
     expect(() => new AuthenticationClient({ appId: '', appSecret: 's', appHost: 'https://x.authing.cn' })).toThrow(/appId/);
     expect(() => new AuthenticationClient({ appId: 'a', appSecret: 's', appHost: 'https://x.authing.cn', scope: 'profile' })).toThrow(/openid/);

@@ -71,6 +71,14 @@ describe('appHost, timeout and lang follow core createClient', () => {
     expect(outcome(() => createOidcClient({ appId: 'a' } as never).appHost)).toMatchObject({ error: 'validation_error', field: 'host' });
   });
 
+  it('introspection and revocation auth follow tokenEndPointAuthMethod unless set', () => {
+    const client = createOidcClient({ appId: 'a', appHost: 'https://x.authing.cn', tokenEndPointAuthMethod: 'none' });
+    expect(client).toMatchObject({ introspectionEndPointAuthMethod: 'none', revocationEndPointAuthMethod: 'none' });
+    const mixed = createOidcClient({ appId: 'a', appSecret: 's', appHost: 'https://x.authing.cn', tokenEndPointAuthMethod: 'client_secret_basic', revocationEndPointAuthMethod: 'none' });
+    expect(mixed).toMatchObject({ introspectionEndPointAuthMethod: 'client_secret_basic', revocationEndPointAuthMethod: 'none' });
+    expect(createOidcClient({ appId: 'a', appHost: 'https://x.authing.cn' })).toMatchObject({ introspectionEndPointAuthMethod: 'client_secret_post' });
+  });
+
   it('timeout and lang: same field and message as core', () => {
     for (const options of [{ timeout: 0 }, { timeout: -1 }, { timeout: Number.NaN }, { lang: 'fr-FR' as never }, { timeout: 5, lang: 'ja-JP' as const }]) {
       const ours = outcome(() => String(createOidcClient({ appId: 'a', appHost: 'example.authing.cn', ...options }).timeout));

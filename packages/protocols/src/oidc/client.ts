@@ -76,8 +76,9 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     redirectUri,
     logoutRedirectUri,
     scope,
+    // Introspection and revocation follow the token endpoint unless set (RFC 7591 §2).
     ...(Object.fromEntries(
-      authMethodOptions.map((field) => [field, oneOf(field, options[field], authMethods, 'client_secret_post')]),
+      authMethodOptions.map((field) => [field, oneOf(field, options[field] ?? options.tokenEndPointAuthMethod, authMethods, 'client_secret_post')]),
     ) as Pick<OidcClient, (typeof authMethodOptions)[number]>),
     idTokenSigningAlgorithms: Object.freeze([...algorithms]),
     clockTolerance: seconds('clockTolerance', options.clockTolerance),

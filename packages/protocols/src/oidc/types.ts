@@ -24,9 +24,9 @@ export interface OidcClientOptions {
   protocol?: Protocol;
   /** Default `client_secret_post`. Use `none` for public clients (browsers, mobile apps). */
   tokenEndPointAuthMethod?: ClientAuthMethod;
-  /** Default `client_secret_post`. */
+  /** Default: `tokenEndPointAuthMethod`. */
   introspectionEndPointAuthMethod?: ClientAuthMethod;
-  /** Default `client_secret_post`. */
+  /** Default: `tokenEndPointAuthMethod`. */
   revocationEndPointAuthMethod?: ClientAuthMethod;
   /**
    * Issuer identifier. Default `{appHost}/oidc` (OIDC) or `{appHost}/oauth` (OAuth). Compared exactly with the discovery
