@@ -34,6 +34,7 @@ export const NO_XML = {
 /**
  * platform: where the size is quoted. alsoBrowser: also try a browser bundle and report it.
  * needs: our packages/subpaths that must be built (dist) for the entry to run.
+ * lazy: packages the entry loads with import() only when used (left out of the size; bundlers split them out).
  * optional: skip (not fail) when this package is not a dependency of the bench yet.
  */
 export const entries = [
@@ -59,6 +60,39 @@ export const entries = [
     platform: 'browser',
     needs: { '@authing/core': ['.'], '@authing/authentication': ['./client', './login'] },
     optional: '@authing/authentication',
+  },
+  {
+    id: 'authentication-full',
+    file: 'authentication-full.mjs',
+    kind: 'ours',
+    platform: 'browser',
+    needs: { '@authing/core': ['.'], '@authing/authentication': ['.'], '@authing/protocols': ['./oidc', './cas'] },
+  },
+  {
+    id: 'legacy-v2 ManagementClient (users.list)',
+    file: 'legacy-v2-management.mjs',
+    kind: 'ours',
+    platform: 'browser',
+    needs: { '@authing/core': ['.'], '@authing/management': ['.'], '@authing/authentication': ['.'], '@authing/legacy-v2': ['.'] },
+    optional: '@authing/legacy-v2',
+    lazy: ['node-forge', 'sm-crypto'],
+  },
+  {
+    id: 'legacy-v2 AuthenticationClient (loginByUsername)',
+    file: 'legacy-v2-authentication.mjs',
+    kind: 'ours',
+    platform: 'browser',
+    needs: { '@authing/core': ['.'], '@authing/authentication': ['.'], '@authing/protocols': ['./oidc', './cas'], '@authing/legacy-v2': ['.'] },
+    optional: '@authing/legacy-v2',
+    lazy: ['node-forge', 'sm-crypto'],
+  },
+  {
+    id: 'authing-js-sdk ManagementClient users.list (the v2 SDK)',
+    file: 'authing-js-sdk-management.mjs',
+    kind: 'peer',
+    pkg: 'authing-js-sdk',
+    platform: 'browser',
+    optional: 'authing-js-sdk',
   },
   {
     id: 'authing-node-sdk ManagementClient.listUsers',
@@ -130,8 +164,10 @@ export const entries = [
   },
 ];
 
-const buildOptions = (entryPath, platform) => ({
+const buildOptions = (entryPath, platform, entry) => ({
   entryPoints: [entryPath],
+  // Loaded with import() only when used: a bundler puts them in chunks of their own.
+  external: entry?.lazy ?? [],
   absWorkingDir: benchDir,
   bundle: true,
   minify: true,
@@ -145,8 +181,8 @@ const buildOptions = (entryPath, platform) => ({
  * Gzip size of the same bundle with its third-party packages left out (external): our own
  * code's share after compression (ky for the API clients; jose and oauth4webapi for protocols).
  */
-async function gzipWithoutDeps(entryPath, platform, deps) {
-  const result = await esbuild.build({ ...buildOptions(entryPath, platform), external: deps });
+async function gzipWithoutDeps(entryPath, platform, deps, entry) {
+  const result = await esbuild.build({ ...buildOptions(entryPath, platform), external: [...deps, ...(entry.lazy ?? [])] });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 
@@ -187,9 +223,9 @@ function decodeMappings(mappings) {
  * charged to the source of the mapping segment it falls in. Separate build: the measured bundle
  * carries no map.
  */
-async function bytesBySource(entryPath, platform) {
+async function bytesBySource(entryPath, platform, entry) {
   const outfile = path.join(outDir, 'bundles', 'sources.tmp.js');
-  const result = await esbuild.build({ ...buildOptions(entryPath, platform), sourcemap: 'external', outfile });
+  const result = await esbuild.build({ ...buildOptions(entryPath, platform, entry), sourcemap: 'external', outfile });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
   const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map')).text);
   const names = map.sources.map((source) => {
@@ -235,7 +271,7 @@ async function bundleOnce(entry, platform) {
   const entryPath = path.join(benchDir, 'entries', entry.file);
   try {
     const result = await esbuild.build({
-      ...buildOptions(entryPath, platform),
+      ...buildOptions(entryPath, platform, entry),
       metafile: true,
       outfile: path.join(outDir, 'bundles', `${entry.id.replace(/[^\w.-]+/g, '_')}.${platform}.js`),
     });
@@ -263,9 +299,10 @@ async function bundleOnce(entry, platform) {
       gzip: gzipSync(code, { level: 9 }).length,
       brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
       modules: Object.keys(output.inputs).length,
-      ...(entry.kind === 'ours' && deps.length ? { gzipWithoutDeps: await gzipWithoutDeps(entryPath, platform, deps), deps } : {}),
+      ...(entry.kind === 'ours' && deps.length ? { gzipWithoutDeps: await gzipWithoutDeps(entryPath, platform, deps, entry), deps } : {}),
       packages,
-      ...(entry.kind === 'ours' ? { sources: await bytesBySource(entryPath, platform) } : {}),
+      ...(entry.kind === 'ours' ? { sources: await bytesBySource(entryPath, platform, entry) } : {}),
+      ...(entry.lazy ? { lazy: entry.lazy } : {}),
       ourFilesOutsideDist,
       ...(entry.forbid ? { forbidden } : {}),
     };

@@ -17,6 +17,7 @@ export const ours = {
   '@authing/management': { dir: 'packages/management', subpaths: ['.', './client', './users'] },
   '@authing/authentication': { dir: 'packages/authentication', subpaths: ['.'] },
   '@authing/protocols': { dir: 'packages/protocols', subpaths: ['./oidc'] },
+  '@authing/legacy-v2': { dir: 'packages/legacy-v2', subpaths: ['.'] },
 };
 
 export const buildHint = 'run `pnpm turbo run build --filter=@authing/management... --filter=@authing/protocols...` (or `pnpm bench`) from the repo root first';
