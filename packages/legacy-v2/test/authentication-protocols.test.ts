@@ -1,7 +1,8 @@
 import { AuthenticationClient as V3AuthenticationClient } from '@authing/authentication';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuthingV2Error, AuthenticationClient, type AuthenticationClientOptions } from '../src/index.ts';
-import { emulatorAuthentication, emulatorManagement, seed, unique, useEmulator } from './servers.ts';
+import type { AuthenticationClient, AuthenticationClientOptions } from '../src/index.ts';
+import { rejection, sortedKeys } from './assertions.ts';
+import { emulatorAuthentication, emulatorManagement, newUser, seed, unique, useEmulator } from './servers.ts';
 
 const emulator = useEmulator();
 // The emulator's default app has no redirect URI: it is a loopback client (RFC 8252).
@@ -47,17 +48,6 @@ async function signInThrough(url: string): Promise<URL> {
     init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(account).toString() };
   }
   throw new Error('too many redirects');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AuthingV2Error> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AuthingV2Error);
-  return error as AuthingV2Error;
 }
 
 describe('OIDC (emulator)', () => {
@@ -126,7 +116,7 @@ describe('OIDC (emulator)', () => {
     const before = await auth.getCurrentUser();
     expect(before).toMatchObject({ id: userId, token: tokens.access_token });
     const refreshed = await auth.refreshToken();
-    expect(Object.keys(refreshed).sort()).toEqual(['exp', 'iat', 'token']);
+    expect(sortedKeys(refreshed)).toEqual(['exp', 'iat', 'token']);
     expect(refreshed.token).not.toBe(tokens.access_token);
     expect(refreshed.exp).toBeGreaterThan(refreshed.iat);
     // The kept user carries the new token; the server accepts it.
@@ -228,10 +218,9 @@ describe('CAS and SAML', () => {
     expect(login.searchParams.get('service')).toBe(service);
     const logout = new URL(await cas().buildLogoutUrl({ redirectUri: 'https://app.example.com/' }));
     expect(logout.pathname).toBe('/cas-idp/logout');
-    const username = unique('cas');
-    await emulatorManagement(emulator()).users.create({ username, password: 'passw0rd!' });
+    const { username, password } = await newUser(emulatorManagement(emulator()));
     const auth = cas();
-    const user = await auth.loginByUsername(username, 'passw0rd!');
+    const user = await auth.loginByUsername(username, password);
     await auth.logout();
     expect(await client().checkLoginStatus(user.token!)).toMatchObject({ status: false, code: 2207 });
   });

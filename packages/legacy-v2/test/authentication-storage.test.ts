@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emulatorAuthentication, emulatorManagement, unique, useEmulator } from './servers.ts';
+import { emulatorAuthentication, emulatorManagement, newUser, useEmulator } from './servers.ts';
 
 const emulator = useEmulator();
 
@@ -26,12 +26,6 @@ class MapStorage implements Storage {
   }
 }
 
-async function newUser(): Promise<{ username: string; password: string }> {
-  const username = unique('store');
-  await emulatorManagement(emulator()).users.create({ username, password: 'passw0rd!' });
-  return { username, password: 'passw0rd!' };
-}
-
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -40,7 +34,7 @@ describe('the signed-in user in a browser (localStorage)', () => {
   it("keeps the token and user under v2's keys, shared by the page's clients, and logout clears them", async () => {
     const storage = new MapStorage();
     vi.stubGlobal('localStorage', storage);
-    const { username, password } = await newUser();
+    const { username, password } = await newUser(emulatorManagement(emulator()));
     const auth = emulatorAuthentication(emulator());
     const user = await auth.loginByUsername(username, password);
 
@@ -86,7 +80,7 @@ describe('the signed-in user in a browser (localStorage)', () => {
       },
     });
     try {
-      const { username, password } = await newUser();
+      const { username, password } = await newUser(emulatorManagement(emulator()));
       const auth = emulatorAuthentication(emulator());
       const user = await auth.loginByUsername(username, password);
       expect((await auth.getCurrentUser())?.id).toBe(user.id);
@@ -99,7 +93,7 @@ describe('the signed-in user in a browser (localStorage)', () => {
 describe('the signed-in user elsewhere (memory)', () => {
   it('is kept per client', async () => {
     expect(typeof globalThis.localStorage).toBe('undefined');
-    const { username, password } = await newUser();
+    const { username, password } = await newUser(emulatorManagement(emulator()));
     const auth = emulatorAuthentication(emulator());
     const user = await auth.loginByUsername(username, password);
     expect((await auth.getCurrentUser())?.id).toBe(user.id);

@@ -1,7 +1,7 @@
-import { ManagementClient as V3ManagementClient } from '@authing/management';
 import { describe, expect, it } from 'vitest';
-import { AuthingV2Error, type AuthenticationClient, type V2User } from '../src/index.ts';
-import { emulatorAuthentication, emulatorManagement, seed, unique, useEmulator, warningsCollector } from './servers.ts';
+import type { AuthenticationClient, V2User } from '../src/index.ts';
+import { rejection, sortedKeys } from './assertions.ts';
+import { emulatorAuthentication, emulatorManagement, emulatorPublicKeys, emulatorV3Management, newUser, seed, unique, useEmulator, warningsCollector } from './servers.ts';
 
 const emulator = useEmulator();
 
@@ -20,29 +20,16 @@ function phoneNumber(): string {
 
 /** A user created through the v2 ManagementClient, and a client signed in as that user. */
 async function signedIn(extra: { email?: string; phone?: string } = {}): Promise<{ auth: AuthenticationClient; user: V2User; username: string; password: string }> {
-  const username = unique('user');
-  const password = 'passw0rd!';
-  await emulatorManagement(emulator()).users.create({ username, password, ...extra });
+  const { username, password } = await newUser(emulatorManagement(emulator()), extra);
   const auth = emulatorAuthentication(emulator());
   const user = await auth.loginByUsername(username, password);
   return { auth, user, username, password };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AuthingV2Error> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AuthingV2Error);
-  return error as AuthingV2Error;
-}
-
 describe('sign-in (emulator)', () => {
   it('loginByUsername resolves the v2 user with its token, kept by the client', async () => {
     const { auth, user, username } = await signedIn();
-    expect(Object.keys(user).sort()).toEqual(v2UserKeys);
+    expect(sortedKeys(user)).toEqual(v2UserKeys);
     expect(user).toMatchObject({ username, userPoolId: seed.userPoolId, password: null, token: expect.stringMatching(/^ey/) });
     expect(Date.parse(user.tokenExpiredAt!)).toBeGreaterThan(Date.now());
     expect((await auth.getCurrentUser())?.token).toBe(user.token);
@@ -104,7 +91,7 @@ describe('sign-up (emulator)', () => {
     const auth = emulatorAuthentication(emulator());
     const email = `${unique('reg')}@example.com`;
     const user = await auth.registerByEmail(email, 'passw0rd!', { nickname: 'Nick', gender: 'F' });
-    expect(Object.keys(user).sort()).toEqual(v2UserKeys);
+    expect(sortedKeys(user)).toEqual(v2UserKeys);
     expect(user).toMatchObject({ email, nickname: 'Nick', gender: 'F', token: null });
     expect(await auth.getCurrentUser()).toBeNull();
     const other = `${unique('reg')}@example.com`;
@@ -163,7 +150,7 @@ describe('the signed-in user (emulator)', () => {
   it('checkLoginStatus: v2 JwtTokenStatus for a live token, a revoked one and none', async () => {
     const { auth, user } = await signedIn();
     const live = await auth.checkLoginStatus();
-    expect(Object.keys(live).sort()).toEqual(['code', 'data', 'exp', 'iat', 'message', 'status']);
+    expect(sortedKeys(live)).toEqual(['code', 'data', 'exp', 'iat', 'message', 'status']);
     expect(live).toMatchObject({ code: 200, status: true, data: { id: user.id, userPoolId: seed.userPoolId, arn: user.arn } });
     expect(live.exp! - live.iat!).toBeGreaterThan(0);
     await auth.logout();
@@ -207,12 +194,12 @@ describe('the signed-in user (emulator)', () => {
   it('listRoles and hasRole read the roles of the signed-in user', async () => {
     const { auth, user } = await signedIn();
     const code = unique('role');
-    const v3 = new V3ManagementClient({ accessKeyId: seed.userPoolId, accessKeySecret: seed.secret, host: emulator().url, throwOnError: true, retries: 0 });
+    const v3 = emulatorV3Management(emulator());
     await v3.createRole({ code, namespace: 'default', name: 'Editors', description: 'can edit' });
     await v3.assignRole({ code, namespace: 'default', targets: [{ targetType: 'USER', targetIdentifier: user.id }] });
     const roles = await auth.listRoles();
     expect(roles.totalCount).toBe(1);
-    expect(Object.keys(roles.list[0]!).sort()).toEqual(['arn', 'code', 'createdAt', 'description', 'id', 'isSystem', 'namespace', 'parent', 'updatedAt']);
+    expect(sortedKeys(roles.list[0]!)).toEqual(['arn', 'code', 'createdAt', 'description', 'id', 'isSystem', 'namespace', 'parent', 'updatedAt']);
     expect(roles.list[0]).toMatchObject({ code, namespace: 'default', description: 'can edit', arn: `arn:cn:authing:${seed.userPoolId}:role:${roles.list[0]!.id}` });
     expect(await auth.hasRole(code)).toBe(true);
     expect(await auth.hasRole(code, 'other-namespace')).toBe(false);
@@ -234,11 +221,10 @@ describe('the signed-in user (emulator)', () => {
   });
 
   it('warns once per method, naming the v3 replacement', async () => {
-    const username = unique('warn');
-    await emulatorManagement(emulator()).users.create({ username, password: 'passw0rd!' });
+    const { username, password } = await newUser(emulatorManagement(emulator()));
     const { warnings, deprecationWarnings } = warningsCollector();
     const auth = emulatorAuthentication(emulator(), { deprecationWarnings });
-    await auth.loginByUsername(username, 'passw0rd!');
+    await auth.loginByUsername(username, password);
     await auth.getCurrentUser();
     await auth.getCurrentUser();
     expect(warnings.map(({ method, replacement }) => [method, replacement])).toEqual([
@@ -250,7 +236,7 @@ describe('the signed-in user (emulator)', () => {
 
 describe('encrypted passwords (emulator)', () => {
   it('publicKey (RSA, v2 name) and encPublicKey (SM2) encrypt sign-in, sign-up and password changes', async () => {
-    const keys = (await (await fetch(`${emulator().url}/api/v3/system`)).json()) as { rsa: { publicKey: string }; sm2: { publicKey: string } };
+    const keys = await emulatorPublicKeys(emulator());
     const bodies: Array<Record<string, unknown>> = [];
     const recording: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
@@ -258,7 +244,7 @@ describe('encrypted passwords (emulator)', () => {
       if (text.startsWith('{')) bodies.push(JSON.parse(text) as Record<string, unknown>);
       return fetch(request);
     };
-    const rsa = emulatorAuthentication(emulator(), { publicKey: keys.rsa.publicKey, fetch: recording });
+    const rsa = emulatorAuthentication(emulator(), { publicKey: keys.rsa, fetch: recording });
     const email = `${unique('rsa')}@example.com`;
     const registered = await rsa.registerByEmail(email, 'passw0rd!', undefined, { generateToken: true });
     expect(registered).toMatchObject({ email, token: expect.any(String) });
@@ -266,7 +252,7 @@ describe('encrypted passwords (emulator)', () => {
     // Sign-up, sign-in and the password change carried ciphertexts, never the passwords.
     expect(JSON.stringify(bodies)).not.toMatch(/passw0rd/);
     expect(bodies.map((body) => (body.options as { passwordEncryptType?: string } | undefined)?.passwordEncryptType ?? body.passwordEncryptType)).toEqual(['rsa', 'rsa', 'rsa']);
-    const sm2 = emulatorAuthentication(emulator(), { encPublicKey: `sm2:${keys.sm2.publicKey}` });
+    const sm2 = emulatorAuthentication(emulator(), { encPublicKey: `sm2:${keys.sm2}` });
     expect((await sm2.loginByEmail(email, 'changed-passw0rd')).id).toBe(registered.id);
   });
 });

@@ -1,50 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { AuthingV2Error } from '../src/index.ts';
-import { emulatorManagement, prismManagement, unique, useEmulator } from './servers.ts';
+import { rejection, sortedKeys } from './assertions.ts';
+import { emulatorManagement, newUser, prismManagement, recordingFetch, recordingPrismManagement, unique, useEmulator } from './servers.ts';
 
 const emulator = useEmulator();
 
 const fieldKeys = ['dataType', 'key', 'label', 'options', 'targetType'];
 const valueKeys = ['dataType', 'key', 'label', 'value'];
 
-type Sent = { path: string; query: URLSearchParams; body: unknown };
-
-/** Records every request, then sends it on through `next`. */
-function recorder(sent: Sent[], next: typeof fetch = fetch): typeof fetch {
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const text = request.method === 'GET' ? '' : await request.clone().text();
-    sent.push({ path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined });
-    return next(request);
-  };
-}
-
-/** A Prism-backed client that records what it sends (the bootstrap token as `servers.ts` does). */
-function recordingPrism(tenantId?: string) {
-  const sent: Sent[] = [];
-  const bootstrap: typeof fetch = (input, init) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).pathname === '/api/v3/get-management-token' && !request.headers.has('authorization')) {
-      request.headers.set('authorization', 'Bearer contract-test-bootstrap');
-    }
-    return fetch(request);
-  };
-  return { management: prismManagement({ fetch: recorder(sent, bootstrap), ...(tenantId ? { tenantId } : {}) }), sent };
-}
-
 describe('udf (emulator): custom values', () => {
   it('setUdvBatch sets a user\'s values as they are and resolves all of them; listUdv reads them back typed', async () => {
-    const sent: Sent[] = [];
-    const management = emulatorManagement(emulator(), { fetch: recorder(sent) });
-    const user = await management.users.create({ username: unique('udv'), password: 'passw0rd!' }, { customData: { tier: 'gold' } });
+    const { fetch, sent } = recordingFetch();
+    const management = emulatorManagement(emulator(), { fetch });
+    const user = await newUser(management, {}, { customData: { tier: 'gold' } });
 
     const all = await management.udf.setUdvBatch('USER', user.id, [
       { key: 'age', value: 18 },
       { key: 'vip', value: true },
       { key: 'school', value: 'pku' },
     ]);
-    for (const item of all) expect(Object.keys(item).sort()).toEqual(valueKeys);
+    for (const item of all) expect(sortedKeys(item)).toEqual(valueKeys);
     expect(all).toEqual([
       { key: 'tier', dataType: 'STRING', value: 'gold', label: null },
       { key: 'age', dataType: 'NUMBER', value: 18, label: null },
@@ -60,8 +34,8 @@ describe('udf (emulator): custom values', () => {
   });
 
   it('without a tenant, getCustomData is sent without tenantId (the official SDKs never send it)', async () => {
-    const sent: Sent[] = [];
-    const management = emulatorManagement(emulator(), { fetch: recorder(sent) });
+    const { fetch, sent } = recordingFetch();
+    const management = emulatorManagement(emulator(), { fetch });
     const code = unique('udvgroup');
     await management.groups.create(code, 'With data');
     await management.udf.setUdvBatch('GROUP', code, [{ key: 'color', value: 'blue' }]);
@@ -71,10 +45,9 @@ describe('udf (emulator): custom values', () => {
   });
 
   it('an unknown user throws AuthingV2Error 2004; bad input fails validation before anything is sent', async () => {
-    const sent: Sent[] = [];
-    const management = emulatorManagement(emulator(), { fetch: recorder(sent) });
-    const error = await management.udf.listUdv('USER', 'no-such-user').catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AuthingV2Error);
+    const { fetch, sent } = recordingFetch();
+    const management = emulatorManagement(emulator(), { fetch });
+    const error = await rejection(management.udf.listUdv('USER', 'no-such-user'));
     expect(error).toMatchObject({ code: 2004 });
     sent.length = 0;
     await expect(management.udf.setUdvBatch('USER', 'u1', [])).rejects.toMatchObject({ code: 'validation_error' });
@@ -86,10 +59,10 @@ describe('udf (emulator): custom values', () => {
 
 describe('udf (Prism): field definitions', () => {
   it('list resolves v2 field definitions (v3 enum choices JSON-encoded in options)', async () => {
-    const { management, sent } = recordingPrism();
+    const { management, sent } = recordingPrismManagement();
     const fields = await management.udf.list('USER');
     expect(fields.length).toBeGreaterThan(0);
-    for (const field of fields) expect(Object.keys(field).sort()).toEqual(fieldKeys);
+    for (const field of fields) expect(sortedKeys(field)).toEqual(fieldKeys);
     expect(fields[0]).toEqual({ targetType: 'USER', dataType: 'STRING', key: 'school', label: '学校', options: JSON.stringify([{ value: 'pku', label: '北京大学' }]) });
     // v2's NODE is v3's DEPARTMENT.
     await management.udf.list('NODE');
@@ -97,9 +70,9 @@ describe('udf (Prism): field definitions', () => {
   });
 
   it('set sends one field definition and resolves it in v2\'s shape', async () => {
-    const { management, sent } = recordingPrism();
+    const { management, sent } = recordingPrismManagement();
     const field = await management.udf.set('USER', 'school', 'STRING', '学校');
-    expect(Object.keys(field).sort()).toEqual(fieldKeys);
+    expect(sortedKeys(field)).toEqual(fieldKeys);
     expect(field).toMatchObject({ targetType: 'USER', key: 'school', dataType: 'STRING', label: '学校' });
     expect(sent.find((request) => request.path === '/api/v3/set-custom-fields')?.body).toEqual({
       list: [{ targetType: 'USER', key: 'school', dataType: 'STRING', label: '学校' }],
@@ -107,20 +80,20 @@ describe('udf (Prism): field definitions', () => {
   });
 
   it('remove resolves v2\'s { code: 200, message }, with the client\'s tenant when it has one', async () => {
-    const { management, sent } = recordingPrism('tenant1');
+    const { management, sent } = recordingPrismManagement({ tenantId: 'tenant1' });
     expect(await management.udf.remove('ROLE', 'level')).toEqual({ code: 200, message: expect.any(String) });
     expect(sent.find((request) => request.path === '/api/v3/delete-custom-fields')?.body).toEqual({ list: [{ targetType: 'ROLE', key: 'level' }], tenantId: 'tenant1' });
   });
 
   it('remove without a tenant sends no tenantId', async () => {
-    const { management, sent } = recordingPrism();
+    const { management, sent } = recordingPrismManagement();
     // Prism enforces the document's (wrongly) required tenantId with a 422; what was sent is the point.
     await management.udf.remove('USER', 'school').catch(() => undefined);
     expect(sent.find((request) => request.path === '/api/v3/delete-custom-fields')?.body).toEqual({ list: [{ targetType: 'USER', key: 'school' }] });
   });
 
   it('listUdv of a role reads its custom data by code, with the client\'s tenant', async () => {
-    const { management, sent } = recordingPrism('tenant1');
+    const { management, sent } = recordingPrismManagement({ tenantId: 'tenant1' });
     const values = await management.udf.listUdv('ROLE', 'role1');
     expect(values).toEqual([
       { key: 'age', dataType: 'NUMBER', value: 18, label: null },
@@ -134,8 +107,7 @@ describe('udf (Prism): field definitions', () => {
     ['APPLICATION', () => prismManagement().udf.listUdv('APPLICATION', 'app1'), 'targetType'],
     ['OBJECT fields', () => prismManagement().udf.set('USER', 'profile', 'OBJECT', 'Profile'), 'dataType'],
   ])('%s: no v3 custom fields there, a validation_error', async (_name, call, field) => {
-    const error = await call().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AuthingV2Error);
+    const error = await rejection(call());
     expect(error).toMatchObject({ code: 'validation_error', message: expect.stringContaining(field) });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManagementClient } from '../src/index.ts';
-import { seed, unique, useEmulator } from './servers.ts';
+import { prismManagement, seed, unique, useEmulator } from './servers.ts';
 
 const emulator = useEmulator();
 
@@ -31,6 +31,21 @@ describe('v2 docs snippets: ManagementClient', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it("roles.create('code', '角色名称') creates a role in the pool", async () => {
+    const managementClient = new ManagementClient({ userPoolId: seed.userPoolId, secret: seed.secret, host: emulator().url, deprecationWarnings: false });
+    const code = unique('docs-role');
+    const role = await managementClient.roles.create(code, '角色名称');
+    expect(role).toMatchObject({ code, description: '角色名称', namespace: 'default' });
+    expect(await managementClient.roles.detail(code)).toMatchObject({ code, description: '角色名称' });
+  });
+
+  it('userpool.update({ registerDisabled: true }) (Prism: the emulator has no security settings)', async () => {
+    const managementClient = prismManagement();
+    const userpool = await managementClient.userpool.update({ registerDisabled: true });
+    expect(userpool).toHaveProperty('registerDisabled');
+    expect(typeof userpool.registerDisabled).toBe('boolean');
   });
 
   it('the v2 error path: code 2004 "user does not exist", onError called first with (code, message, data)', async () => {

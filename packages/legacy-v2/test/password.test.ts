@@ -5,45 +5,17 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthingV2Error, type V2User } from '../src/index.ts';
-import { emulatorAuthentication, emulatorManagement, unique, useEmulator } from './servers.ts';
+import type { V2User } from '../src/index.ts';
+import { rejection } from './assertions.ts';
+import { emulatorAuthentication, emulatorManagement, emulatorPublicKeys, recordingFetch, unique, useEmulator, type SentRequest } from './servers.ts';
 
 const emulator = useEmulator();
 
-/** The emulator's public keys, as a v2 app would copy them into `encPublicKey`. */
-async function serverKeys(): Promise<{ rsa: string; sm2: string }> {
-  const response = await fetch(`${emulator().url}/api/v3/system`);
-  const body = (await response.json()) as { rsa: { publicKey: string }; sm2: { publicKey: string } };
-  return { rsa: body.rsa.publicKey, sm2: body.sm2.publicKey };
-}
-
-/** A `fetch` that records every request (URL and body) before sending it on. */
-function recordingFetch(): { fetch: typeof fetch; calls: Array<{ path: string; body: string }> } {
-  const calls: Array<{ path: string; body: string }> = [];
-  return {
-    calls,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      calls.push({ path: new URL(request.url).pathname, body: await request.clone().text() });
-      return fetch(request);
-    },
-  };
-}
-
-/** The JSON body of the one recorded call to `path`. */
-function sent(calls: Array<{ path: string; body: string }>, path: string): { password?: string; options?: { passwordEncryptType?: string }; passwordPayload?: { password?: string } } {
-  const matching = calls.filter((call) => call.path === path);
+/** The JSON body of the one recorded request to `path`. */
+function bodyOf(sent: SentRequest[], path: string): { password?: string; options?: { passwordEncryptType?: string }; passwordPayload?: { password?: string } } {
+  const matching = sent.filter((request) => request.path === path);
   expect(matching).toHaveLength(1);
-  return JSON.parse(matching[0]!.body) as ReturnType<typeof sent>;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AuthingV2Error> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AuthingV2Error);
-  return error as AuthingV2Error;
+  return matching[0]!.body as ReturnType<typeof bodyOf>;
 }
 
 /** Every message on the error and its causes. */
@@ -65,22 +37,22 @@ async function roundTrip(encPublicKey: string, type: 'rsa' | 'sm2'): Promise<voi
   const admin = recordingFetch();
   const created = await emulatorManagement(emulator(), { encPublicKey, fetch: admin.fetch }).users.create({ username, password });
   expect(created).toMatchObject({ username, userPoolId: 'emulator-pool', password: null, token: null });
-  const createBody = sent(admin.calls, '/api/v3/create-user');
+  const createBody = bodyOf(admin.sent, '/api/v3/create-user');
   expect(createBody.options?.passwordEncryptType).toBe(type);
   expect(createBody.password).not.toBe(password);
   if (type === 'sm2') expect(createBody.password).toMatch(/^sm2:[0-9a-f]{194,}$/);
   else expect(Buffer.from(createBody.password!, 'base64')).toHaveLength(256);
-  expect(admin.calls.map((call) => call.body).join('\n')).not.toContain(password);
+  expect(JSON.stringify(admin.sent.map((request) => request.body))).not.toContain(password);
 
   const user = recordingFetch();
   const signedIn: V2User = await emulatorAuthentication(emulator(), { encPublicKey, fetch: user.fetch }).loginByUsername(username, password);
   expect(signedIn).toMatchObject({ id: created.id, username, userPoolId: 'emulator-pool' });
   expect(signedIn.token).toEqual(expect.any(String));
-  const signInBody = sent(user.calls, '/api/v3/signin');
+  const signInBody = bodyOf(user.sent, '/api/v3/signin');
   expect(signInBody.options?.passwordEncryptType).toBe(type);
   expect(signInBody.passwordPayload?.password).not.toBe(password);
   expect(signInBody.passwordPayload?.password).not.toBe(createBody.password);
-  expect(user.calls.map((call) => call.body).join('\n')).not.toContain(password);
+  expect(JSON.stringify(user.sent.map((request) => request.body))).not.toContain(password);
 
   // What the emulator stored is the plain password: a client without a key signs in with it.
   await expect(emulatorAuthentication(emulator()).loginByUsername(username, password)).resolves.toMatchObject({ id: created.id });
@@ -89,7 +61,7 @@ async function roundTrip(encPublicKey: string, type: 'rsa' | 'sm2'): Promise<voi
 describe('encPublicKey against the emulator', () => {
   let keys: { rsa: string; sm2: string };
   beforeAll(async () => {
-    keys = await serverKeys();
+    keys = await emulatorPublicKeys(emulator());
   });
 
   it("RSA: users.create and loginByUsername send the password encrypted with the server's PEM key", async () => {
@@ -136,7 +108,7 @@ describe('a malformed encPublicKey', () => {
 
   it.each(malformed.map((key) => [key.slice(0, 30).replaceAll('\n', ' '), key]))('%s rejects with validation_error before anything is sent', async (_label, encPublicKey) => {
     const password = `secret-${unique('')}`;
-    const { fetch, calls } = recordingFetch();
+    const { fetch, sent } = recordingFetch();
     const management = emulatorManagement(emulator(), { encPublicKey, fetch });
     const created = await rejection(management.users.create({ username: unique('bad'), password }));
     expect(created.code).toBe('validation_error');
@@ -144,19 +116,19 @@ describe('a malformed encPublicKey', () => {
     const auth = emulatorAuthentication(emulator(), { encPublicKey, fetch });
     const login = await rejection(auth.loginByUsername(unique('bad'), password));
     expect(login.code).toBe('validation_error');
-    expect(calls).toEqual([]);
+    expect(sent).toEqual([]);
     for (const error of [created, login]) expect(messages(error)).not.toContain(password);
   });
 
   it('a password too long for the RSA key rejects with validation_error, without the password', async () => {
-    const { rsa } = await serverKeys();
+    const { rsa } = await emulatorPublicKeys(emulator());
     const password = `long-${'x'.repeat(300)}`;
-    const { fetch, calls } = recordingFetch();
+    const { fetch, sent } = recordingFetch();
     const error = await rejection(emulatorManagement(emulator(), { encPublicKey: rsa, fetch }).users.create({ username: unique('long'), password }));
     expect(error.code).toBe('validation_error');
     expect(error.message).toMatch(/at most 245 bytes/);
     expect(messages(error)).not.toContain('xxxxxxxx');
-    expect(calls).toEqual([]);
+    expect(sent).toEqual([]);
   });
 });
 
@@ -207,7 +179,7 @@ console.log(JSON.stringify({ plain, rsa, sm2: loaded(), resolved: resolved.size 
 `;
 
   it.each(['index.mjs', 'index.cjs'])('%s: neither node-forge nor sm-crypto until a key asks for it', async (file) => {
-    const { rsa, sm2 } = await serverKeys();
+    const { rsa, sm2 } = await emulatorPublicKeys(emulator());
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', probe], {
       cwd: root,
       env: { ...process.env, PROBE_ENTRY: join(outDir, file), PROBE_RSA: rsa, PROBE_SM2: `sm2:${sm2}` },

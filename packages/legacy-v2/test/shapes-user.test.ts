@@ -1,6 +1,7 @@
 import type { UserDepartmentRespDto, UserDto } from '@authing/management';
 import { describe, expect, it } from 'vitest';
-import { toV2OrgPath, toV2User, toV2UserDepartment } from '../src/shapes/user.ts';
+import { toV2OrgPath, toV2UserDepartment } from '../src/shapes/department.ts';
+import { toV2User } from '../src/shapes/user.ts';
 
 /**
  * The fields of v2's GraphQL `User` (authing-js-sdk `src/types/graphql.v2.ts`), in its order. Left

@@ -8,9 +8,15 @@ import {
   type UserDepartmentRespDto,
   type UserDto,
 } from '@authing/authentication';
+import { allPages } from '../all-pages.ts';
 import { AuthingV2Error, reported, toV2Error } from '../errors.ts';
 import { passwordPayload, type PasswordPayload } from '../password.ts';
+import { toV2ApplicationPublicDetail, type V2ApplicationPublicDetail } from '../shapes/application.ts';
+import { toV2OrgPath, toV2UserDepartment, type V2UserDepartment, type V2UserOrgList } from '../shapes/department.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
+import { toV2AuthorizedResources, type V2AuthorizedResource } from '../shapes/resource.ts';
+import { toV2Role, type V2Role } from '../shapes/role.ts';
+import type { V2UserDefinedData } from '../shapes/udf.ts';
 import { toV2User, type V2User } from '../shapes/user.ts';
 import { Shim, type ShimOptions } from '../shim.ts';
 import { AuthorizationRequests } from './authorize-requests.ts';
@@ -20,25 +26,14 @@ import { numericClaim, unverifiedClaims } from './jwt-payload.ts';
 import { passwordSecurityLevel } from './password-level.ts';
 import { codeVerifier, s256Challenge } from './pkce.ts';
 import {
-  toV2Application,
-  toV2AuthorizedResource,
-  toV2OrgPath,
-  toV2Role,
   toV2SecurityLevel,
-  toV2UserDepartment,
-  type V2ApplicationPublicDetail,
-  type V2AuthorizedResource,
   type V2Cas20ValidationFailureResult,
   type V2Cas20ValidationSuccessResult,
   type V2JwtTokenStatus,
-  type V2OrgNode,
   type V2PasswordSecurityLevel,
   type V2RefreshToken,
-  type V2Role,
   type V2SecurityLevel,
   type V2TicketV1Result,
-  type V2UserDefinedData,
-  type V2UserDepartment,
 } from './shapes.ts';
 import { createTokenStore, type TokenStore } from './token-store.ts';
 import { noToken, tokenStatus } from './token-status.ts';
@@ -706,20 +701,16 @@ export class AuthenticationClient {
     });
   }
 
-  async #departments(): Promise<{ totalCount: number; list: UserDepartmentRespDto[] }> {
-    const limit = 50;
-    const list: UserDepartmentRespDto[] = [];
-    let totalCount = 0;
-    for (let page = 1; ; page++) {
-      const answer = await this.#v3.getDepartmentList({ page, limit });
-      list.push(...answer.list);
-      totalCount = Math.max(answer.totalCount, list.length);
-      if (answer.list.length < limit || list.length >= totalCount) return { totalCount, list };
-    }
+  /** Every department of the signed-in user (v3 pages them; v2 returned them all). */
+  #departments(): Promise<{ totalCount: number; list: UserDepartmentRespDto[] }> {
+    return allPages((page, limit) => this.#v3.getDepartmentList({ page, limit }));
   }
 
-  /** The organisations of the signed-in user: for each of its departments, the path from the root to it. */
-  listOrgs(): Promise<V2OrgNode[][]> {
+  /**
+   * v2's `UserOrgList`: for each department of the signed-in user, the path from its organization
+   * down to it, as `ManagementClient.users.listOrgs` gives it.
+   */
+  listOrgs(): Promise<V2UserOrgList> {
     return this.#shim.run('listOrgs', 'getDepartmentList', async () => (await this.#departments()).list.map((department) => toV2OrgPath(department, this.#userPoolId)));
   }
 
@@ -752,7 +743,7 @@ export class AuthenticationClient {
     return this.#shim.run('listApplications', 'getAccessibleApps', async () => {
       const { page = 1, limit = 10 } = params ?? {};
       const apps = await this.#v3.getAccessibleApps();
-      return { totalCount: apps.length, list: apps.slice((page - 1) * limit, page * limit).map(toV2Application) };
+      return { totalCount: apps.length, list: apps.slice((page - 1) * limit, page * limit).map(toV2ApplicationPublicDetail) };
     });
   }
 
@@ -761,7 +752,7 @@ export class AuthenticationClient {
     return this.#shim.run('listAuthorizedResources', 'getAuthorizedResources', async () => {
       const resourceType = options?.resourceType ?? undefined;
       const { totalCount, list } = await this.#v3.getAuthorizedResources({ ...(namespace ? { namespace } : {}), ...(resourceType ? { resourceType } : {}) });
-      return { totalCount: Math.max(totalCount, list.length), list: list.map(toV2AuthorizedResource) };
+      return toV2AuthorizedResources(list, Math.max(totalCount, list.length));
     });
   }
 

@@ -1,16 +1,9 @@
-import type { V2UserDefinedData } from './shapes.ts';
+import { dataTypeOf, type V2UserDefinedData } from '../shapes/udf.ts';
 
 // v2 kept a user's custom data as typed values (`udv`); v3 keeps it as one object on the user,
 // read with getProfile({ withCustomData }) and written key by key with updateProfile({ customData }).
 // v3's self-service side cannot delete a key, so v2's "remove" writes null, and a null value reads
 // as absent, as v2 showed a removed key.
-
-function dataType(value: unknown): V2UserDefinedData['dataType'] {
-  if (typeof value === 'number') return 'NUMBER';
-  if (typeof value === 'boolean') return 'BOOLEAN';
-  if (typeof value === 'object') return 'OBJECT';
-  return 'STRING';
-}
 
 function present(customData: Record<string, unknown> | undefined): Array<[string, unknown]> {
   return Object.entries(customData ?? {}).filter(([, value]) => value !== null && value !== undefined);
@@ -18,7 +11,7 @@ function present(customData: Record<string, unknown> | undefined): Array<[string
 
 /** v2's `listUdv` list: each value JSON-encoded, as v2's `udv` query returned it. */
 export function toUserDefinedData(customData: Record<string, unknown> | undefined): V2UserDefinedData[] {
-  return present(customData).map(([key, value]) => ({ key, dataType: dataType(value), value: JSON.stringify(value), label: null }));
+  return present(customData).map(([key, value]) => ({ key, dataType: dataTypeOf(value), value: JSON.stringify(value), label: null }));
 }
 
 /** v2's `getUdfValue` object: key → value. */

@@ -1,5 +1,5 @@
 import type { AuthenticationClient } from '@authing/authentication';
-import { userArn } from '../shapes/user.ts';
+import { userArn } from '../shapes/arn.ts';
 import { numericClaim, unverifiedClaims } from './jwt-payload.ts';
 import type { V2JwtTokenStatus } from './shapes.ts';
 

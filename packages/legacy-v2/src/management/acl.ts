@@ -1,33 +1,33 @@
 import { isAuthingError, ValidationError } from '@authing/core';
 import type { ManagementClient as V3ManagementClient } from '@authing/management';
+import { allPages } from '../all-pages.ts';
 import {
-  toV2AclApplication,
   toV2Namespace,
-  toV2Resource,
-  toV2ResourceResponse,
-  type V2AclApplication,
   type V2AppAccessPolicy,
   type V2ApplicationAccessPolicies,
-  type V2AuthorizedResource,
   type V2AuthorizeResourceOpt,
   type V2Namespace,
   type V2Namespaces,
   type V2PolicyAssignmentTargetType,
+  type V2ResourcePermissionAssignment,
+} from '../shapes/acl.ts';
+import { toV2AclApplication, type V2AclApplication } from '../shapes/application.ts';
+import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
+import {
+  toV2AuthorizedResources,
+  toV2Resource,
+  toV2ResourceResponse,
+  type V2AuthorizedResource,
   type V2Resource,
   type V2ResourceInput,
   type V2ResourceQueryFilter,
   type V2ResourceResponse,
   type V2ResourceType,
-  type V2ResourcePermissionAssignment,
   type V2ResourceUpdateInput,
-} from '../shapes/acl.ts';
-import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
+} from '../shapes/resource.ts';
 import type { ManagementContext } from './context.ts';
 
 type V3Target = 'USER' | 'ROLE' | 'GROUP' | 'DEPARTMENT';
-
-/** v3's page size limit. */
-const maxLimit = 50;
 
 /** v2's `ORG` (an organisation node, by id) is v3's `DEPARTMENT`; v2's `AK_SK` has no v3 target. */
 function v3Target(type: V2PolicyAssignmentTargetType | undefined, field: string): V3Target {
@@ -151,7 +151,7 @@ export class AclManagementClient {
         namespace,
         resourceType: options?.resourceType,
       });
-      return { totalCount, list: list.map((item) => ({ code: item.resourceCode, type: item.resourceType ?? null, actions: item.actions ?? null })) };
+      return toV2AuthorizedResources(list, totalCount);
     });
   }
 
@@ -203,12 +203,8 @@ export class AclManagementClient {
       required(options.resource, 'resource', 'the resource code');
       required(options.resourceType, 'resourceType', 'DATA, API, MENU, UI or BUTTON');
       const targetType = options.targetType === undefined ? undefined : v3Target(options.targetType, 'targetType');
-      const targets: V2ResourcePermissionAssignment[] = [];
-      for (let page = 1; ; page += 1) {
-        const { totalCount, list } = await v3.getResourceAuthorizedTargets({ namespace: options.namespace, resource: options.resource, targetType, page, limit: maxLimit });
-        targets.push(...list.map((item) => ({ targetType: v2Target(item.targetType), targetIdentifier: item.targetIdentifier, actions: item.actions })));
-        if (list.length < maxLimit || targets.length >= totalCount) break;
-      }
+      const { list } = await allPages((page, limit) => v3.getResourceAuthorizedTargets({ namespace: options.namespace, resource: options.resource, targetType, page, limit }));
+      const targets: V2ResourcePermissionAssignment[] = list.map((item) => ({ targetType: v2Target(item.targetType), targetIdentifier: item.targetIdentifier, actions: item.actions }));
       const wanted = options.actions?.list ?? [];
       const matching =
         wanted.length === 0
@@ -364,12 +360,9 @@ export class AclManagementClient {
     const { v3, shim } = this.#context;
     return shim.run(method, 'ManagementClient.listAuthApplication() then enabledAuth() from @authing/management', async () => {
       const { appId, targetType, targetIdentifiers } = checkAccessPolicy(options);
+      const rules = await allPages((page, limit) => v3.listAuthApplication({ appId, targetTypeList: [targetType], page, limit }));
       const ruleIds = new Map<string, string>();
-      for (let page = 1; ; page += 1) {
-        const { totalCount, list } = await v3.listAuthApplication({ appId, targetTypeList: [targetType], page, limit: maxLimit });
-        for (const rule of list) if (rule.targetType === targetType && targetIdentifiers.includes(rule.targetId)) ruleIds.set(rule.targetId, rule.id);
-        if (list.length < maxLimit || page * maxLimit >= totalCount) break;
-      }
+      for (const rule of rules.list) if (rule.targetType === targetType && targetIdentifiers.includes(rule.targetId)) ruleIds.set(rule.targetId, rule.id);
       const missing = targetIdentifiers.filter((id) => !ruleIds.has(id));
       if (missing.length > 0) {
         throw new ValidationError(

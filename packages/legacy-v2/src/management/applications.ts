@@ -1,14 +1,17 @@
 import { ValidationError } from '@authing/core';
-import type { ApplicationDto, ManagementClient as V3ManagementClient, TenantRespDto } from '@authing/management';
-import type { V2AclApplication, V2ApplicationAccessPolicies, V2Resource, V2ResourceAction, V2ResourceResponse, V2ResourceType } from '../shapes/acl.ts';
-import { toV2Agreements, toV2Application, type V2Agreement, type V2Application, type V2ApplicationTenantDetails } from '../shapes/application.ts';
+import type { ApplicationDto, ManagementClient as V3ManagementClient } from '@authing/management';
+import { allPages } from '../all-pages.ts';
+import type { V2ApplicationAccessPolicies } from '../shapes/acl.ts';
+import { toV2Agreements, toV2Application, type V2AclApplication, type V2Agreement, type V2Application, type V2ApplicationTenantDetails } from '../shapes/application.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
-import type { V2AuthorizedResource, V2Role } from '../shapes/role.ts';
+import type { V2AuthorizedResource, V2Resource, V2ResourceAction, V2ResourceResponse, V2ResourceType } from '../shapes/resource.ts';
+import type { V2Role } from '../shapes/role.ts';
 import { toV2Tenant } from '../shapes/tenant.ts';
 import { toV2User, type V2User } from '../shapes/user.ts';
 import { Shim } from '../shim.ts';
 import { AclManagementClient } from './acl.ts';
 import type { ManagementContext } from './context.ts';
+import { requireString } from './input-checks.ts';
 import { RolesManagementClient } from './roles.ts';
 
 /** Who an access rule is for: users by id, roles and groups by code, org nodes by id. */
@@ -25,14 +28,6 @@ export interface V2AgreementInput {
   required?: boolean;
   lang?: 'zh-CN' | 'en-US';
 }
-
-function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`invalid \`${field}\`: a non-empty string`, field);
-  return value;
-}
-
-/** The most v3 list endpoints answer per page. */
-const pageSize = 50;
 
 /** A v3 app in v2's shape, with its secret (v3 reads it apart), as v2's app answers had it. */
 export async function readV2Application(v3: V3ManagementClient<true>, app: ApplicationDto | string, userPoolId: string): Promise<V2Application> {
@@ -301,12 +296,7 @@ export class ApplicationsManagementClient {
     const { v3, shim, userPoolId } = this.#context;
     return shim.run('applications.applicationTenants', 'ManagementClient.getApplication() and listTenants() (the tenants whose appIds have it) from @authing/management', async () => {
       const app = await v3.getApplication({ appId: requireString(appId, 'appId') });
-      const tenants: TenantRespDto[] = [];
-      for (let page = 1; ; page++) {
-        const { totalCount, list } = await v3.listTenants({ page: String(page), limit: String(pageSize) });
-        tenants.push(...list);
-        if (list.length < pageSize || tenants.length >= totalCount) break;
-      }
+      const { list: tenants } = await allPages((page, limit) => v3.listTenants({ page: String(page), limit: String(limit) }));
       return {
         id: app.appId,
         name: app.appName,

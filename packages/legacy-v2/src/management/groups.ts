@@ -1,10 +1,10 @@
 import { toV2Group, type V2Group } from '../shapes/group.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
-import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/role.ts';
+import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/resource.ts';
 import { toV2Member } from '../shapes/udf.ts';
 import type { V2User } from '../shapes/user.ts';
 import type { ManagementContext } from './context.ts';
-import { requireIds } from './udf.ts';
+import { requireIds } from './input-checks.ts';
 
 /** `listUsers` options, as v2's. */
 export interface V2GroupUsersOptions {

@@ -1,13 +1,14 @@
-import type { DepartmentDto, OrganizationDto, UserDepartmentRespDto } from '@authing/management';
+import type { DepartmentDto, OrganizationDto } from '@authing/management';
 import { isAuthingError, ValidationError } from '@authing/core';
+import { allPages } from '../all-pages.ts';
 import { AuthingV2Error } from '../errors.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
 import { toV2User, type V2User } from '../shapes/user.ts';
 import {
   buildTree,
   i18nOf,
-  nameI18nOf,
   rootDepartmentOf,
+  toV2ExportedNode,
   toV2Node,
   type DepartmentFields,
   type V2ExportedNode,
@@ -15,8 +16,9 @@ import {
   type V2Node,
   type V2Org,
 } from '../shapes/org.ts';
-import { toV2AuthorizedResources, type V2AuthorizedResource } from '../shapes/role.ts';
+import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/resource.ts';
 import type { ManagementContext } from './context.ts';
+import { requireIds, requireString } from './input-checks.ts';
 
 /** The node fields v2's `addNode` and `updateNode` take. */
 export interface V2NodeInput {
@@ -39,25 +41,11 @@ export interface V2OrgImportNode {
   children?: V2OrgImportNode[];
 }
 
-type ResourceType = 'DATA' | 'API' | 'MENU' | 'BUTTON' | 'UI';
-
 /** One department met on a walk of an organization, with its path from the root and its children. */
 interface Visited {
   department: DepartmentFields;
   ancestry: DepartmentFields[];
   children: DepartmentDto[];
-}
-
-function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`invalid \`${field}\`: a non-empty string`, field);
-  return value;
-}
-
-function requireIds(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.some((id) => typeof id !== 'string' || id === '')) {
-    throw new ValidationError(`invalid \`${field}\`: a non-empty array of ids`, field);
-  }
-  return value as string[];
 }
 
 /** An answer that the department is not in the organization asked (Authing says so with 400 or 404). */
@@ -363,7 +351,7 @@ export class OrgManagementClient {
     return shim.run('org.setMainDepartment', 'setUserDepartments', async () => {
       requireString(userId, 'userId');
       requireString(departmentId, 'departmentId');
-      const current = await this.#userDepartments(userId);
+      const { list: current } = await allPages((page, limit) => v3.getUserDepartments({ userId, page, limit }));
       const departments = current.map((department) => ({
         departmentId: department.departmentId,
         isLeader: department.isLeader,
@@ -407,7 +395,7 @@ export class OrgManagementClient {
   }
 
   /** The resources a node is authorized to use in `namespace`. */
-  listAuthorizedResourcesByNodeId(nodeId: string, namespace: string, options: { resourceType?: ResourceType } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
+  listAuthorizedResourcesByNodeId(nodeId: string, namespace: string, options: { resourceType?: V2ResourceType } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
     const { shim } = this.#context;
     return shim.run('org.listAuthorizedResourcesByNodeId', 'getAuthorizedResources', async () =>
       this.#authorizedResources(requireString(nodeId, 'nodeId'), namespace, options?.resourceType),
@@ -415,7 +403,7 @@ export class OrgManagementClient {
   }
 
   /** The resources the node with `code` in org `orgId` is authorized to use in `namespace`. */
-  listAuthorizedResourcesByNodeCode(orgId: string, code: string, namespace: string, options: { resourceType?: ResourceType } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
+  listAuthorizedResourcesByNodeCode(orgId: string, code: string, namespace: string, options: { resourceType?: V2ResourceType } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
     const { v3, shim } = this.#context;
     return shim.run('org.listAuthorizedResourcesByNodeCode', 'ManagementClient.getDepartment() (by departmentCode) then getAuthorizedResources() from @authing/management', async () => {
       const department = await v3.getDepartment({ organizationCode: requireString(orgId, 'orgId'), departmentCode: requireString(code, 'code') });
@@ -554,24 +542,8 @@ export class OrgManagementClient {
     const { userPoolId } = this.#context;
     const built = new Map<string, V2ExportedNode>();
     for (const [index, { department, ancestry }] of visited.entries()) {
-      built.set(department.departmentId, {
-        id: department.departmentId,
-        createdAt: department.createdAt ?? null,
-        updatedAt: department.updatedAt ?? null,
-        userPoolId,
-        orgId: department.organizationCode,
-        name: department.name,
-        nameI18n: nameI18nOf(department.i18n),
-        description: department.description ?? null,
-        descriptionI18n: null,
-        order: null,
-        code: department.code || null,
-        leaderUserIds: department.leaderUserIds ?? null,
-        depth: ancestry.length - 1,
-        root: index === 0,
-        members: await this.#allMembers(department.organizationCode, department.departmentId, tenantId),
-        children: [],
-      });
+      const members = await this.#allMembers(department.organizationCode, department.departmentId, tenantId);
+      built.set(department.departmentId, toV2ExportedNode(department, ancestry, index === 0, userPoolId, members));
     }
     for (const { department, children } of visited) {
       const parent = built.get(department.departmentId)!;
@@ -596,33 +568,14 @@ export class OrgManagementClient {
 
   /** Every direct member of a department, page by page. */
   async #allMembers(organizationCode: string, departmentId: string, tenantId?: string): Promise<V2User[]> {
-    const members: V2User[] = [];
-    const limit = 50;
-    for (let page = 1; ; page++) {
-      const { totalCount, list } = await this.#context.v3.listDepartmentMembers({
-        organizationCode,
-        departmentId,
-        page,
-        limit,
-        ...(tenantId !== undefined ? { tenantId } : {}),
-      });
-      members.push(...list.map((user) => toV2User(user, this.#context.userPoolId)));
-      if (list.length < limit || members.length >= totalCount) return members;
-    }
+    const { v3, userPoolId } = this.#context;
+    const { list } = await allPages((page, limit) =>
+      v3.listDepartmentMembers({ organizationCode, departmentId, page, limit, ...(tenantId !== undefined ? { tenantId } : {}) }),
+    );
+    return list.map((user) => toV2User(user, userPoolId));
   }
 
-  /** Every department of a user (v3 pages them by 50 at most). */
-  async #userDepartments(userId: string): Promise<UserDepartmentRespDto[]> {
-    const departments: UserDepartmentRespDto[] = [];
-    const limit = 50;
-    for (let page = 1; ; page++) {
-      const { totalCount, list } = await this.#context.v3.getUserDepartments({ userId, page, limit });
-      departments.push(...list);
-      if (list.length < limit || departments.length >= totalCount) return departments;
-    }
-  }
-
-  async #authorizedResources(departmentId: string, namespace: string, resourceType: ResourceType | undefined): Promise<V2Paginated<V2AuthorizedResource>> {
+  async #authorizedResources(departmentId: string, namespace: string, resourceType: V2ResourceType | undefined): Promise<V2Paginated<V2AuthorizedResource>> {
     const { totalCount, list } = await this.#context.v3.getAuthorizedResources({
       targetType: 'DEPARTMENT',
       targetIdentifier: departmentId,

@@ -1,12 +1,15 @@
 import { ValidationError } from '@authing/core';
-import type { RoleDto, UserDto } from '@authing/management';
+import type { RoleDto } from '@authing/management';
+import { allPages, pageSize } from '../all-pages.ts';
 import { AuthingV2Error } from '../errors.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
-import { toV2AuthorizedResources, toV2Role, type V2AuthorizedResource, type V2ResourceType, type V2Role } from '../shapes/role.ts';
+import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/resource.ts';
+import { toV2Role, type V2Role } from '../shapes/role.ts';
 import { toV2Member, type V2KeyValuePair } from '../shapes/udf.ts';
 import type { V2User } from '../shapes/user.ts';
 import type { ManagementContext } from './context.ts';
-import { readCustomData, requireIds, requireString, requireValues, writeCustomData } from './udf.ts';
+import { requireIds, requireString, requireValues } from './input-checks.ts';
+import { readCustomData, writeCustomData } from './udf.ts';
 
 /** `listUsers` options, as v2's. */
 export interface V2RoleUsersOptions {
@@ -20,8 +23,6 @@ export interface V2RoleUsersOptions {
   limit?: number;
 }
 
-/** The most v3 list endpoints answer per page. */
-const pageSize = 50;
 /** Enough pages for any real pool, and a bound on a server that keeps answering full pages. */
 const maxPages = 200;
 
@@ -135,14 +136,8 @@ export class RolesManagementClient {
         return { totalCount, list: list.map((user) => toV2Member(user, userPoolId, false)) };
       }
       const needle = search.toLowerCase();
-      const matches: UserDto[] = [];
-      for (let current = 1; current <= maxPages; current++) {
-        const { totalCount, list } = await v3.listRoleMembers({ code, namespace, page: current, limit: pageSize });
-        for (const user of list) {
-          if ([user.username, user.nickname, user.name, user.email, user.phone].some((field) => field?.toLowerCase().includes(needle))) matches.push(user);
-        }
-        if (list.length < pageSize || current * pageSize >= totalCount) break;
-      }
+      const members = await allPages((current, size) => v3.listRoleMembers({ code, namespace, page: current, limit: size }), maxPages);
+      const matches = members.list.filter((user) => [user.username, user.nickname, user.name, user.email, user.phone].some((field) => field?.toLowerCase().includes(needle)));
       return { totalCount: matches.length, list: matches.slice((page - 1) * limit, page * limit).map((user) => toV2Member(user, userPoolId, false)) };
     });
   }

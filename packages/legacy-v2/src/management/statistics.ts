@@ -1,7 +1,7 @@
 import { ValidationError } from '@authing/core';
 import type { GetAdminAuditLogsDto, GetUserActionLogsDto } from '@authing/management';
 import type { V2Paginated } from '../shapes/paginated.ts';
-import { toV2AdminLog, toV2UserLog, type V2AdminLogsInfo, type V2UserLogsInfo } from '../shapes/statistics.ts';
+import { toV2AdminLog, toV2UserLog, type V2AdminLogsInfo, type V2ListUserActionsOptions, type V2UserLogsInfo } from '../shapes/statistics.ts';
 import type { ManagementContext } from './context.ts';
 
 /** v2's user action names (`SupportedUserActionEnum`) → v3 event types; other names are sent as they are. */
@@ -56,17 +56,7 @@ export class StatisticsManagementClient {
    * A page of user actions. v3 takes one user, one app and one action per query (v2 took lists);
    * `excludeNonAppRecords` drops, from the page v3 returns, the records without an app.
    */
-  listUserActions(options?: {
-    clientIp?: string;
-    operationNames?: string[];
-    userIds?: string[];
-    page?: number;
-    limit?: number;
-    excludeNonAppRecords?: boolean;
-    appIds?: string[];
-    start?: number;
-    end?: number;
-  }): Promise<V2Paginated<V2UserLogsInfo>> {
+  listUserActions(options?: V2ListUserActionsOptions): Promise<V2Paginated<V2UserLogsInfo>> {
     const { v3, shim, userPoolId } = this.#context;
     return shim.run('statistics.listUserActions', 'getUserActionLogs', async () => {
       const operationName = one(options?.operationNames, 'operationNames', 'action');

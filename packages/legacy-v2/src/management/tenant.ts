@@ -1,5 +1,6 @@
 import { isAuthingError, ValidationError } from '@authing/core';
 import type { CreateExtIdpConnDto, CreateExtIdpDto, TenantDto, TenantRespDto } from '@authing/management';
+import { allPages } from '../all-pages.ts';
 import { AuthingV2Error } from '../errors.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
 import {
@@ -18,6 +19,7 @@ import {
 import { toV2User } from '../shapes/user.ts';
 import { readV2Application } from './applications.ts';
 import type { ManagementContext } from './context.ts';
+import { requireString } from './input-checks.ts';
 
 /** A connection of an identity source, as v2's `createExtIdp` and `createExtIdpConnection` took it. */
 export interface V2ExtIdpConnectionInput {
@@ -37,11 +39,6 @@ export interface V2ExtIdpConnectionState {
   enabled: boolean;
 }
 
-function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`invalid \`${field}\`: a non-empty string`, field);
-  return value;
-}
-
 /** v2 took a tenant's apps as one comma-separated string; v3 takes a list. */
 function appIdsOf(appIds: unknown, field: string): string[] {
   const ids = typeof appIds === 'string' ? appIds.split(',').map((id) => id.trim()).filter(Boolean) : [];
@@ -54,8 +51,6 @@ function isRefusal(error: unknown): boolean {
   if (error instanceof AuthingV2Error) return error.statusCode !== undefined;
   return isAuthingError(error) && (error as { statusCode?: number }).statusCode !== undefined;
 }
-
-const pageSize = 50;
 
 /** v2's `managementClient.tenant`: tenants, their members and their identity sources. */
 export class TenantManagementClient {
@@ -75,12 +70,8 @@ export class TenantManagementClient {
         const { totalCount, list } = await v3.listTenants({ page: String(page), limit: String(limit) });
         return { totalCount, list: list.map((tenant) => toV2Tenant(tenant, userPoolId)) };
       }
-      const all: TenantRespDto[] = [];
-      for (let next = 1; ; next++) {
-        const { totalCount, list } = await v3.listTenants({ page: String(next), limit: String(pageSize) });
-        all.push(...list);
-        if (list.length < pageSize || all.length >= totalCount) return { totalCount: all.length, list: all.map((tenant) => toV2Tenant(tenant, userPoolId)) };
-      }
+      const { list: all } = await allPages((next, size) => v3.listTenants({ page: String(next), limit: String(size) }));
+      return { totalCount: all.length, list: all.map((tenant) => toV2Tenant(tenant, userPoolId)) };
     });
   }
 

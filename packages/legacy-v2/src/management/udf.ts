@@ -13,6 +13,7 @@ import {
   type V2UserDefinedField,
 } from '../shapes/udf.ts';
 import type { ManagementContext } from './context.ts';
+import { isRecord, requireString } from './input-checks.ts';
 
 type V3Target = CustomFieldDto['targetType'];
 
@@ -29,10 +30,6 @@ function tenantOf({ v3 }: ManagementContext): string | undefined {
  */
 function withoutTenant(spec: OperationSpec): OperationSpec {
   return { ...spec, required: (spec.required ?? []).filter((field) => field !== 'tenantId') };
-}
-
-function isRecord(value: unknown): value is V2KeyValuePair {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The custom data of one user, role (by code), group (by code) or department, as `{ key: value }`. */
@@ -57,28 +54,6 @@ export async function writeCustomData(context: ManagementContext, targetType: V3
     // type (a number for a NUMBER field), as v2 callers pass them.
     list: Object.entries(values).map(([key, value]) => ({ key, value: value as string })),
   });
-}
-
-// Input checks shared by the roles, groups and udf sub-clients: a ValidationError before anything is sent.
-
-export function requireIds(ids: unknown, field: string): string[] {
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== '')) {
-    throw new ValidationError(`invalid \`${field}\`: a non-empty array of non-empty strings`, field);
-  }
-  return ids;
-}
-
-/** v2's `KeyValuePair` argument: a plain object with at least one key. */
-export function requireValues(data: unknown, field: string): V2KeyValuePair {
-  if (!isRecord(data) || Object.keys(data).length === 0) {
-    throw new ValidationError(`invalid \`${field}\`: an object with at least one custom value`, field);
-  }
-  return data;
-}
-
-export function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`invalid \`${field}\`: a non-empty string`, field);
-  return value;
 }
 
 /**

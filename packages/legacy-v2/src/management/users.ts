@@ -1,19 +1,14 @@
 import { ValidationError, isAuthingError } from '@authing/core';
 import type { ListUsersOptionsDto, SetCustomDataDto, UpdateUserReqDto, UserDepartmentRespDto, UserDto } from '@authing/management';
+import { allPages } from '../all-pages.ts';
 import { passwordPayload } from '../password.ts';
+import { toV2OrgPath, toV2UserDepartment, type V2UserDepartment, type V2UserOrgList } from '../shapes/department.ts';
 import { toV2Group, type V2Group } from '../shapes/group.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
-import { toV2AuthorizedResources, toV2Role, type V2AuthorizedResource, type V2Role } from '../shapes/role.ts';
-import { toV2UserLog, type V2UserLogsInfo } from '../shapes/statistics.ts';
-import {
-  toV2OrgPath,
-  toV2User,
-  toV2UserDepartment,
-  type V2CustomData,
-  type V2User,
-  type V2UserDepartment,
-  type V2UserOrgList,
-} from '../shapes/user.ts';
+import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/resource.ts';
+import { toV2Role, type V2Role } from '../shapes/role.ts';
+import { toV2UserLog, type V2ListUserActionsOptions, type V2UserLogsInfo } from '../shapes/statistics.ts';
+import { toV2User, type V2CustomData, type V2User } from '../shapes/user.ts';
 import type { ManagementContext } from './context.ts';
 
 type Maybe<T> = T | null;
@@ -81,23 +76,6 @@ export interface V2UserInput {
 export interface V2UpdateUserInput extends Omit<V2UserInput, 'isDeleted'> {
   /** Rejected when set: v3 ends a user's sessions with `kickUsers` (`users.kick`), not by an expiry date. */
   tokenExpiredAt?: Maybe<string>;
-}
-
-/** v2's `users.listUserActions` options. */
-export interface V2ListUserActionsOptions {
-  clientIp?: string;
-  /** At most one: v3 filters by one event type. */
-  operationNames?: string[];
-  /** At most one: v3 filters by one user. */
-  userIds?: string[];
-  page?: number;
-  limit?: number;
-  /** Rejected when `true`: v3 has no such filter. */
-  excludeNonAppRecords?: boolean;
-  /** At most one: v3 filters by one app. */
-  appIds?: string[];
-  start?: number;
-  end?: number;
 }
 
 /** v2's `users.search` options. */
@@ -296,13 +274,8 @@ export class UsersManagementClient {
 
   /** Every department of a user with its path (v3 pages them; v2 returned them all). */
   async #departments(userId: string): Promise<UserDepartmentRespDto[]> {
-    const limit = 50;
-    const all: UserDepartmentRespDto[] = [];
-    for (let page = 1; ; page += 1) {
-      const { totalCount, list } = await this.#context.v3.getUserDepartments({ userId, page, limit, withDepartmentPaths: true });
-      all.push(...list);
-      if (list.length < limit || all.length >= totalCount) return all;
-    }
+    const { list } = await allPages((page, limit) => this.#context.v3.getUserDepartments({ userId, page, limit, withDepartmentPaths: true }));
+    return list;
   }
 
   /** The apps a user is signed in to (v2's kick and logout ended every session; v3 kicks per app). */
@@ -591,7 +564,7 @@ export class UsersManagementClient {
   }
 
   /** The resources a user may use in `namespace`, from its own grants and those of its roles, groups and departments. */
-  listAuthorizedResources(userId: string, namespace: string, options: { resourceType?: 'DATA' | 'API' | 'MENU' | 'UI' | 'BUTTON' } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
+  listAuthorizedResources(userId: string, namespace: string, options: { resourceType?: V2ResourceType } = {}): Promise<V2Paginated<V2AuthorizedResource>> {
     const { v3, shim } = this.#context;
     return shim.run('users.listAuthorizedResources', 'getUserAuthorizedResources', async () => {
       const resourceType = options?.resourceType;
@@ -688,7 +661,10 @@ export class UsersManagementClient {
     });
   }
 
-  /** A page of user action logs (sign-ins, sign-ups, profile changes, …) in v2's fields. */
+  /**
+   * A page of user action logs (sign-ins, sign-ups, profile changes, …) in v2's fields.
+   * `excludeNonAppRecords: true` is refused: v3 has no such filter.
+   */
   listUserActions(options: V2ListUserActionsOptions = { page: 1, limit: 10 }): Promise<V2Paginated<V2UserLogsInfo>> {
     const { v3, shim, userPoolId } = this.#context;
     return shim.run('users.listUserActions', 'getUserActionLogs', async () => {

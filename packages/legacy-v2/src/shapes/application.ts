@@ -1,4 +1,6 @@
+import type { AccessibleAppsDto } from '@authing/authentication';
 import type { ApplicationAgreementDto, ApplicationDto } from '@authing/management';
+import { or } from './nullable.ts';
 import type { V2Tenant } from './tenant.ts';
 
 /**
@@ -72,6 +74,50 @@ export interface V2Application {
   appType: null;
 }
 
+/** An app's default access rule, as v2 reported it with the app. */
+export interface V2PermissionStrategy {
+  enabled: boolean;
+  defaultStrategy: 'ALLOW_ALL' | 'DENY_ALL';
+  allowPolicyId: null;
+  denyPolicyId: null;
+}
+
+/**
+ * The same app record as v2's `acl.updateDefaultApplicationAccessPolicy` (and so
+ * `applications.updateDefaultAccessPolicy`) returned it: v2's SDK typed that answer as
+ * `IApplication`, which names fewer fields than `Application`, and it carries the strategy just set.
+ */
+export interface V2AclApplication
+  extends Omit<
+    V2Application,
+    | 'isDemo'
+    | 'secret'
+    | 'initLoginUrl'
+    | 'passwordTabConfig'
+    | 'oidcJWEConfig'
+    | 'enableDeviceMutualExclusion'
+    | 'isIntegrate'
+    | 'ssoEnabled'
+    | 'template'
+    | 'casExpireBaseBrowser'
+    | 'appType'
+    | 'permissionStrategy'
+  > {
+  permissionStrategy: V2PermissionStrategy;
+}
+
+/** An app the signed-in user may open, as v2's AuthenticationClient listed it (`ApplicationPublicDetail`). */
+export interface V2ApplicationPublicDetail {
+  id: string;
+  createdAt: string | null;
+  updatedAt: string | null;
+  name: string;
+  logo: string | null;
+  domain: string | null;
+  description: string | null;
+  protocol: string | null;
+}
+
 /** A sign-up agreement of an app, as v2 listed it. v3 keeps agreements without ids or order numbers. */
 export interface V2Agreement {
   id: null;
@@ -97,8 +143,6 @@ export interface V2ApplicationTenantDetails {
   isIntegrate: boolean | null;
   tenants: V2Tenant[];
 }
-
-const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /** A v3 application in v2's shape; `secret` is read apart in v3. */
 export function toV2Application(app: ApplicationDto, userPoolId: string, secret: string | null): V2Application {
@@ -164,6 +208,32 @@ export function toV2Application(app: ApplicationDto, userPoolId: string, secret:
     permissionStrategy: null,
     appType: null,
   };
+}
+
+/** A v3 application as v2's `IApplication`, with the default strategy just set. */
+export function toV2AclApplication(app: ApplicationDto, userPoolId: string, defaultStrategy: 'ALLOW_ALL' | 'DENY_ALL'): V2AclApplication {
+  const {
+    isDemo: _isDemo,
+    secret: _secret,
+    initLoginUrl: _initLoginUrl,
+    passwordTabConfig: _passwordTabConfig,
+    oidcJWEConfig: _oidcJWEConfig,
+    enableDeviceMutualExclusion: _enableDeviceMutualExclusion,
+    isIntegrate: _isIntegrate,
+    ssoEnabled: _ssoEnabled,
+    template: _template,
+    casExpireBaseBrowser: _casExpireBaseBrowser,
+    appType: _appType,
+    permissionStrategy: _permissionStrategy,
+    ...fields
+  } = toV2Application(app, userPoolId, null);
+  // v3 has no allow/deny policy ids behind the strategy; the strategy is always in force.
+  return { ...fields, permissionStrategy: { enabled: true, defaultStrategy, allowPolicyId: null, denyPolicyId: null } };
+}
+
+/** A v3 accessible app (of the signed-in user) in v2's shape. */
+export function toV2ApplicationPublicDetail(app: AccessibleAppsDto): V2ApplicationPublicDetail {
+  return { id: app.appId, createdAt: null, updatedAt: null, name: app.appName, logo: app.appLogo || null, domain: null, description: null, protocol: null };
 }
 
 /** An app's agreements (v3: `brandingConfig.agreements`) in v2's shape. */

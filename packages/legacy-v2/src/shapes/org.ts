@@ -3,10 +3,10 @@ import { ValidationError } from '@authing/core';
 import type { V2User } from './user.ts';
 
 /**
- * A node of an organization tree as v2 returned it (v2's GraphQL `Node`): a v3 department.
- * `orgId` is the v3 `organizationCode`, and `path`, `codePath`, `namePath` run from the root down.
+ * The fields every v2 node answer has: the GraphQL `Node` of the org and user calls, and the REST
+ * nodes of the exports and of `listOrgs`. `orgId` is the v3 `organizationCode`.
  */
-export interface V2Node {
+export interface V2NodeFields {
   id: string;
   orgId: string;
   name: string;
@@ -16,14 +16,21 @@ export interface V2Node {
   descriptionI18n: string | null;
   order: number | null;
   code: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * A node of an organization tree as v2 returned it (v2's GraphQL `Node`): a v3 department.
+ * `path`, `codePath`, `namePath` run from the root down.
+ */
+export interface V2Node extends V2NodeFields {
   root: boolean;
   /** Distance from the root (0 for the root). */
   depth: number;
   path: string[];
   codePath: (string | null)[];
   namePath: string[];
-  createdAt: string | null;
-  updatedAt: string | null;
   /** Ids of the direct children. */
   children: string[];
 }
@@ -46,18 +53,8 @@ export interface V2ExtendedOrg extends V2Org {
 }
 
 /** A node of v2's export (`exportAll`, `exportByOrgId`, `getOrgByTenantId`): nested, with its members. */
-export interface V2ExportedNode {
-  id: string;
-  createdAt: string | null;
-  updatedAt: string | null;
+export interface V2ExportedNode extends V2NodeFields {
   userPoolId: string;
-  orgId: string;
-  name: string;
-  nameI18n: string | null;
-  description: string | null;
-  descriptionI18n: string | null;
-  order: number | null;
-  code: string | null;
   leaderUserIds: string[] | null;
   depth: number;
   root: boolean;
@@ -137,6 +134,15 @@ export function toV2Node(department: DepartmentFields, ancestry: DepartmentField
     updatedAt: department.updatedAt ?? null,
     children,
   };
+}
+
+/**
+ * A v3 department as a node of v2's export: the v2 node without its paths, with the pool, the
+ * leaders and the `members` given. Its `children` start empty: the caller nests the child nodes.
+ */
+export function toV2ExportedNode(department: DepartmentFields, ancestry: DepartmentFields[], root: boolean, userPoolId: string, members: V2User[]): V2ExportedNode {
+  const { path: _path, codePath: _codePath, namePath: _namePath, children: _children, ...node } = toV2Node(department, ancestry, [], root);
+  return { ...node, userPoolId, leaderUserIds: department.leaderUserIds ?? null, members, children: [] };
 }
 
 /** v2's `tree`: the nodes nested under their parents, roots first. */

@@ -1,10 +1,10 @@
-import type { AuthorizedResourceDto, RoleAuthorizedResourcesRespDto, RoleDto } from '@authing/management';
-import type { V2Paginated } from './paginated.ts';
+import type { RoleDto } from '@authing/management';
+import { roleArn } from './arn.ts';
 
 /**
- * A role as v2 returned it (v2's GraphQL `Role`). The connection fields of that type (`users`,
- * `authorizedResources`) were never part of v2's role answers: `roles.listUsers` and
- * `roles.listAuthorizedResources` fetch them.
+ * A role as v2 returned it (v2's GraphQL `Role`), from `ManagementClient` and `AuthenticationClient`
+ * alike. The connection fields of that type (`users`, `authorizedResources`) were never part of
+ * v2's role answers: `roles.listUsers` and `roles.listAuthorizedResources` fetch them.
  */
 export interface V2Role {
   id: string;
@@ -23,24 +23,11 @@ export interface V2Role {
   parent: null;
 }
 
-/** v2's resource types. */
-export type V2ResourceType = 'DATA' | 'API' | 'MENU' | 'UI' | 'BUTTON';
-
-/** One resource a role, a group or a user may access, in v2's fields. */
-export interface V2AuthorizedResource {
-  /** The resource's code, such as `books:1`. */
-  code: string;
-  type: V2ResourceType | null;
-  actions: string[] | null;
-}
-
-/** v2 role ARNs: `arn:cn:authing:{userPoolId}:role:{id}`. */
-export function roleArn(userPoolId: string, roleId: string): string {
-  return `arn:cn:authing:${userPoolId}:role:${roleId}`;
-}
-
-/** A v3 role in v2's shape. `userPoolId` comes from the client: v3 roles do not carry it. */
-export function toV2Role(role: RoleDto, userPoolId: string): V2Role {
+/**
+ * A v3 role (of `@authing/management` or `@authing/authentication`, which share the fields read
+ * here) in v2's shape. `userPoolId` comes from the client: v3 roles do not carry it.
+ */
+export function toV2Role(role: Pick<RoleDto, 'id' | 'namespace' | 'code' | 'description'>, userPoolId: string): V2Role {
   return {
     id: role.id,
     namespace: role.namespace,
@@ -52,17 +39,5 @@ export function toV2Role(role: RoleDto, userPoolId: string): V2Role {
     createdAt: null,
     updatedAt: null,
     parent: null,
-  };
-}
-
-/** v3's authorized resources (of a role: paginated; of a group: a bare array) as v2's page. */
-export function toV2AuthorizedResources(list: ReadonlyArray<AuthorizedResourceDto | RoleAuthorizedResourcesRespDto>, totalCount: number = list.length): V2Paginated<V2AuthorizedResource> {
-  return {
-    totalCount,
-    list: list.map((resource) => ({
-      code: resource.resourceCode,
-      type: resource.resourceType ?? null,
-      actions: resource.actions ?? null,
-    })),
   };
 }

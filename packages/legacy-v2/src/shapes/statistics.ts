@@ -1,4 +1,22 @@
 import type { AdminAuditLogDto, UserActionLogDto } from '@authing/management';
+import { or } from './nullable.ts';
+
+/** What v2's `users.listUserActions` and `statistics.listUserActions` filter user actions by. */
+export interface V2ListUserActionsOptions {
+  clientIp?: string;
+  /** At most one: v3 filters by one event type. */
+  operationNames?: string[];
+  /** At most one: v3 filters by one user. */
+  userIds?: string[];
+  page?: number;
+  limit?: number;
+  /** v3 has no such filter: see each method for what it does with it. */
+  excludeNonAppRecords?: boolean;
+  /** At most one: v3 filters by one app. */
+  appIds?: string[];
+  start?: number;
+  end?: number;
+}
 
 /** One user action, in v2's fields (`UserLogsInfo`). */
 export interface V2UserLogsInfo {
@@ -34,8 +52,6 @@ export interface V2AdminLogsInfo {
   resource_arn: null;
   timestamp: string | null;
 }
-
-const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 export function toV2UserLog(log: UserActionLogDto, userPoolId: string): V2UserLogsInfo {
   return {

@@ -18,12 +18,19 @@ export interface V2UserDefinedField {
   options: string | null;
 }
 
-/** One custom value of a user, role, group or department, as v2 returned it (v2's `UserDefinedData`). */
+/**
+ * One custom value of a user, role, group or department, as v2 returned it (v2's
+ * `UserDefinedData`): `udf.listUdv` and `udf.setUdvBatch`, and the AuthenticationClient's
+ * `listUdv`, `setUdv` and `removeUdv`.
+ */
 export interface V2UserDefinedData {
   key: string;
   /** Read from the value: v3 answers values without their field's type. */
   dataType: V2UdfDataType;
-  /** Already parsed, as v2 did (v2's wire format was a string). */
+  /**
+   * The management calls give it parsed, as v2's SDK did; the AuthenticationClient's give it
+   * JSON-encoded, as v2's GraphQL `udv` query sent it (a string).
+   */
   value: unknown;
   /** v3 answers values without their field's label. */
   label: null;
@@ -71,7 +78,8 @@ export function toV2UserDefinedField(field: CustomFieldDto): V2UserDefinedField 
   };
 }
 
-function dataTypeOf(value: unknown): V2UdfDataType {
+/** v2's data type of a custom value, read from the value itself (v3 answers values without their field's type). */
+export function dataTypeOf(value: unknown): V2UdfDataType {
   if (typeof value === 'number') return 'NUMBER';
   if (typeof value === 'boolean') return 'BOOLEAN';
   if (typeof value === 'object' && value !== null) return 'OBJECT';

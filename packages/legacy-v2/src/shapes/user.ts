@@ -1,5 +1,7 @@
-import type { UserDepartmentRespDto, UserDto } from '@authing/management';
-import { nameI18nOf, type V2Node } from './org.ts';
+import type { UserDto } from '@authing/management';
+import { userArn } from './arn.ts';
+import { or } from './nullable.ts';
+import type { V2UdfDataType } from './udf.ts';
 
 /**
  * A user as v2 returned it (v2's GraphQL `User`), in v2's field order. Fields v3 no longer has
@@ -78,7 +80,7 @@ export type V2CustomData = Record<string, unknown>;
 export interface V2CustomDataItem {
   key: string;
   value: unknown;
-  dataType: 'STRING' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'OBJECT';
+  dataType: V2UdfDataType;
 }
 
 /** One external identity of a user, in v2's fields. */
@@ -99,15 +101,6 @@ export type V3User = Partial<Omit<UserDto, 'userId'>> & { userId: string };
 
 // Enterprise connections; every other provider is a social login (wechat, github, …).
 const enterpriseProviders = new Set(['oidc', 'oauth2', 'saml', 'ldap', 'ad', 'cas', 'azure-ad']);
-
-function or<T>(value: T | undefined): T | null {
-  return value === undefined ? null : value;
-}
-
-/** v2 user ARNs: `arn:cn:authing:{userPoolId}:user:{id}`. */
-export function userArn(userPoolId: string, userId: string): string {
-  return `arn:cn:authing:${userPoolId}:user:${userId}`;
-}
 
 /** A v3 user in v2's shape. `userPoolId` comes from the client: v3 users do not carry it. */
 export function toV2User(user: V3User, userPoolId: string, token: { token?: string; tokenExpiredAt?: string } = {}): V2User {
@@ -176,110 +169,4 @@ export function toV2User(user: V3User, userPoolId: string, token: { token?: stri
     externalId: or(user.externalId),
     customData: user.customData === undefined ? null : { ...user.customData },
   };
-}
-
-/**
- * A department of a user (v2's GraphQL `Node`, without the lazily fetched `users` and
- * `authorizedResources`). The same fields as `org`'s nodes, except `children`: v3 does not list a
- * department's children with a user's departments, so it is `null`.
- */
-export type V2UserDepartmentNode = Omit<V2Node, 'children'> & { children: null };
-
-/** One of a user's departments, as v2's `users.listDepartment` listed it (v2's `UserDepartment`). */
-export interface V2UserDepartment {
-  department: V2UserDepartmentNode;
-  isMainDepartment: boolean;
-  joinedAt: string | null;
-}
-
-/** A v3 department of a user (read with `withDepartmentPaths: true`) in v2's shape. */
-export function toV2UserDepartment(department: UserDepartmentRespDto): V2UserDepartment {
-  const path = department.departmentIdPath ?? [department.departmentId];
-  return {
-    department: {
-      id: department.departmentId,
-      orgId: department.organizationCode,
-      name: department.name,
-      nameI18n: nameI18nOf(department.i18n),
-      description: department.description || null,
-      descriptionI18n: null,
-      order: null,
-      code: department.code || null,
-      root: department.isRoot,
-      depth: path.length - 1,
-      path,
-      codePath: (department.departmentCodePath ?? [department.code]).map((code) => code || null),
-      namePath: department.departmentNamePath ?? [department.name],
-      createdAt: or(department.createdAt),
-      updatedAt: null,
-      children: null,
-    },
-    isMainDepartment: department.isMainDepartment,
-    joinedAt: or(department.joinedAt),
-  };
-}
-
-/** The organization at the head of a `users.listOrgs` path. */
-export interface V2OrgPathOrg {
-  type: 'org';
-  /** The organization code: v3 names organizations by code. */
-  id: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-  userPoolId: string;
-  rootNodeId: string | null;
-  logo: string | null;
-}
-
-/** A department on a `users.listOrgs` path, from the root down to the user's department. */
-export interface V2OrgPathNode {
-  type: 'node';
-  id: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-  userPoolId: string;
-  orgId: string;
-  name: string;
-  nameI18n: string | null;
-  description: string | null;
-  descriptionI18n: string | null;
-  order: number | null;
-  code: string | null;
-}
-
-/** v2's `UserOrgList`: one path per department of the user, organization first. */
-export type V2UserOrgList = [V2OrgPathOrg, ...V2OrgPathNode[]][];
-
-/** The path from an organization to a department of the user (read with `withDepartmentPaths: true`). */
-export function toV2OrgPath(department: UserDepartmentRespDto, userPoolId: string): [V2OrgPathOrg, ...V2OrgPathNode[]] {
-  const ids = department.departmentIdPath ?? [department.departmentId];
-  const codes = department.departmentCodePath ?? [];
-  const names = department.departmentNamePath ?? [];
-  const last = ids.length - 1;
-  const org: V2OrgPathOrg = {
-    type: 'org',
-    id: department.organizationCode,
-    createdAt: null,
-    updatedAt: null,
-    userPoolId,
-    rootNodeId: or(ids[0]),
-    logo: null,
-  };
-  const nodes = ids.map(
-    (id, index): V2OrgPathNode => ({
-      type: 'node',
-      id,
-      createdAt: index === last ? or(department.createdAt) : null,
-      updatedAt: null,
-      userPoolId,
-      orgId: department.organizationCode,
-      name: names[index] ?? (index === last ? department.name : ''),
-      nameI18n: index === last ? nameI18nOf(department.i18n) : null,
-      description: index === last ? department.description || null : null,
-      descriptionI18n: null,
-      order: null,
-      code: codes[index] || null,
-    }),
-  );
-  return [org, ...nodes];
 }

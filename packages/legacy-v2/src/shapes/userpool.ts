@@ -1,11 +1,14 @@
 import type { SecuritySettingsDto } from '@authing/management';
+import { or } from './nullable.ts';
 
+/** A rate check of the pool (sign-up or sign-in failures per interval), in v2's fields. */
 export interface V2CheckConfig {
   timeInterval: number | null;
   limit: number | null;
   enabled: boolean | null;
 }
 
+/** How the pool's QR-code sign-in behaves, in v2's fields. */
 export interface V2QrcodeLoginStrategy {
   qrcodeExpiresAfter: number | null;
   returnFullUserInfo: boolean | null;
@@ -85,8 +88,6 @@ export interface V2UpdateUserpoolInput {
   loginRequireEmailVerified?: boolean;
   verifyCodeLength?: number;
 }
-
-const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 function check(config: { timeInterval?: number; limit?: number; enabled?: boolean } | undefined): V2CheckConfig | null {
   return config ? { timeInterval: or(config.timeInterval), limit: or(config.limit), enabled: or(config.enabled) } : null;
