@@ -179,15 +179,15 @@ describe('the signed-in user (emulator)', () => {
   it('custom data: setUdv / listUdv / removeUdv and setUdfValue / getUdfValue / removeUdfValue', async () => {
     const { auth } = await signedIn();
     expect(await auth.listUdv()).toEqual([]);
-    expect(await auth.setUdv('school', 'Tsinghua')).toEqual([{ key: 'school', dataType: 'STRING', value: '"Tsinghua"', label: null }]);
+    expect(await auth.setUdv('school', 'Tsinghua')).toEqual([{ key: 'school', dataType: 'STRING', value: 'Tsinghua', label: null }]);
     await auth.setUdfValue({ age: 20, member: true });
     expect(await auth.getUdfValue()).toEqual({ school: 'Tsinghua', age: 20, member: true });
     expect(await auth.removeUdv('school')).toEqual([
-      { key: 'age', dataType: 'NUMBER', value: '20', label: null },
-      { key: 'member', dataType: 'BOOLEAN', value: 'true', label: null },
+      { key: 'age', dataType: 'NUMBER', value: 20, label: null },
+      { key: 'member', dataType: 'BOOLEAN', value: true, label: null },
     ]);
     await auth.removeUdfValue('age');
-    expect(await auth.listUdv()).toEqual([{ key: 'member', dataType: 'BOOLEAN', value: 'true', label: null }]);
+    expect(await auth.listUdv()).toEqual([{ key: 'member', dataType: 'BOOLEAN', value: true, label: null }]);
     expect(await rejection(auth.setUdfValue({}))).toMatchObject({ code: 'validation_error' });
   });
 

@@ -341,6 +341,9 @@ describe('users (Prism)', () => {
     const { management, sent } = recordingPrismManagement();
     const actions = await management.users.listUserActions({ userIds: ['user-1'], operationNames: ['login'], appIds: ['app-1'], clientIp: '10.0.0.1', page: 2, limit: 5, start: 1, end: 2 });
     expect(sent[0]!.body).toEqual({ userId: 'user-1', eventType: 'login', appId: 'app-1', clientIp: '10.0.0.1', start: 1, end: 2, pagination: { page: 2, limit: 5 } });
+    // v2's action names are v3's event types, as in statistics.listUserActions.
+    await management.users.listUserActions({ operationNames: ['updatePassword'] });
+    expect(sent[1]!.body).toMatchObject({ eventType: 'updateUserPassword' });
     expect(actions.list[0]).toEqual(prismUserActionLog);
     expect(await rejection(management.users.listUserActions({ userIds: ['a', 'b'] }))).toMatchObject({ code: 'validation_error' });
   });

@@ -1,4 +1,4 @@
-import { dataTypeOf, type V2UserDefinedData } from '../shapes/udf.ts';
+import { toV2UserDefinedData, type V2UserDefinedData } from '../shapes/udf.ts';
 
 // v2 kept a user's custom data as typed values (`udv`); v3 keeps it as one object on the user,
 // read with getProfile({ withCustomData }) and written key by key with updateProfile({ customData }).
@@ -9,9 +9,9 @@ function present(customData: Record<string, unknown> | undefined): Array<[string
   return Object.entries(customData ?? {}).filter(([, value]) => value !== null && value !== undefined);
 }
 
-/** v2's `listUdv` list: each value JSON-encoded, as v2's `udv` query returned it. */
+/** v2's `listUdv` list: typed values, as v2's SDK returned them after decoding its `udv` query. */
 export function toUserDefinedData(customData: Record<string, unknown> | undefined): V2UserDefinedData[] {
-  return present(customData).map(([key, value]) => ({ key, dataType: dataTypeOf(value), value: JSON.stringify(value), label: null }));
+  return toV2UserDefinedData(Object.fromEntries(present(customData)));
 }
 
 /** v2's `getUdfValue` object: key → value. */

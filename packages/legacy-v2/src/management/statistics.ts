@@ -43,6 +43,27 @@ function pagination(page: number | undefined, limit: number | undefined): { page
   return page || limit ? { ...(page ? { page } : {}), ...(limit ? { limit } : {}) } : undefined;
 }
 
+/**
+ * A page of user actions, for `statistics.listUserActions` and `users.listUserActions` (v2 sent
+ * the same request for both). v3 takes one user, one app and one action per query (v2 took
+ * lists); `excludeNonAppRecords` drops, from the page v3 returns, the records without an app.
+ */
+export async function readUserActionLogs(context: ManagementContext, options: V2ListUserActionsOptions | undefined): Promise<V2Paginated<V2UserLogsInfo>> {
+  const operationName = one(options?.operationNames, 'operationNames', 'action');
+  const query: GetUserActionLogsDto = {
+    clientIp: options?.clientIp || undefined,
+    eventType: operationName === undefined ? undefined : (userEventTypes[operationName] ?? operationName),
+    userId: one(options?.userIds, 'userIds', 'user'),
+    appId: one(options?.appIds, 'appIds', 'app'),
+    start: options?.start,
+    end: options?.end,
+    pagination: pagination(options?.page, options?.limit),
+  };
+  const { totalCount, list } = await context.v3.getUserActionLogs(query);
+  const kept = options?.excludeNonAppRecords ? list.filter((log) => Boolean(log.appId)) : list;
+  return { totalCount, list: kept.map((log) => toV2UserLog(log, context.userPoolId)) };
+}
+
 /** v2's `managementClient.statistics`: user action logs and administrator audit logs. */
 export class StatisticsManagementClient {
   readonly #context: ManagementContext;
@@ -57,22 +78,7 @@ export class StatisticsManagementClient {
    * `excludeNonAppRecords` drops, from the page v3 returns, the records without an app.
    */
   listUserActions(options?: V2ListUserActionsOptions): Promise<V2Paginated<V2UserLogsInfo>> {
-    const { v3, shim, userPoolId } = this.#context;
-    return shim.run('statistics.listUserActions', 'getUserActionLogs', async () => {
-      const operationName = one(options?.operationNames, 'operationNames', 'action');
-      const query: GetUserActionLogsDto = {
-        clientIp: options?.clientIp || undefined,
-        eventType: operationName === undefined ? undefined : (userEventTypes[operationName] ?? operationName),
-        userId: one(options?.userIds, 'userIds', 'user'),
-        appId: one(options?.appIds, 'appIds', 'app'),
-        start: options?.start,
-        end: options?.end,
-        pagination: pagination(options?.page, options?.limit),
-      };
-      const { totalCount, list } = await v3.getUserActionLogs(query);
-      const kept = options?.excludeNonAppRecords ? list.filter((log) => Boolean(log.appId)) : list;
-      return { totalCount, list: kept.map((log) => toV2UserLog(log, userPoolId)) };
-    });
+    return this.#context.shim.run('statistics.listUserActions', 'getUserActionLogs', () => readUserActionLogs(this.#context, options));
   }
 
   /**

@@ -7,9 +7,10 @@ import { toV2Group, type V2Group } from '../shapes/group.ts';
 import type { V2CommonMessage, V2Paginated } from '../shapes/paginated.ts';
 import { toV2AuthorizedResources, type V2AuthorizedResource, type V2ResourceType } from '../shapes/resource.ts';
 import { toV2Role, type V2Role } from '../shapes/role.ts';
-import { toV2UserLog, type V2ListUserActionsOptions, type V2UserLogsInfo } from '../shapes/statistics.ts';
+import type { V2ListUserActionsOptions, V2UserLogsInfo } from '../shapes/statistics.ts';
 import { toV2User, type V2CustomData, type V2User } from '../shapes/user.ts';
 import type { ManagementContext } from './context.ts';
+import { readUserActionLogs } from './statistics.ts';
 
 type Maybe<T> = T | null;
 
@@ -204,13 +205,6 @@ function texts(value: unknown, field: string): string[] {
     throw invalid(field, 'a non-empty array of non-empty strings');
   }
   return value as string[];
-}
-
-/** At most one value: v3 filters by one where v2 took a list. */
-function single(value: string[] | undefined, field: string): string | undefined {
-  if (value === undefined || value.length === 0) return undefined;
-  if (value.length > 1) throw invalid(field, 'at most one value (v3 filters by one)');
-  return value[0];
 }
 
 /** v2's profile input in v3's fields, and the password apart (it goes through `passwordPayload`). */
@@ -661,29 +655,9 @@ export class UsersManagementClient {
     });
   }
 
-  /**
-   * A page of user action logs (sign-ins, sign-ups, profile changes, …) in v2's fields.
-   * `excludeNonAppRecords: true` is refused: v3 has no such filter.
-   */
+  /** A page of user action logs (sign-ins, sign-ups, profile changes, …) in v2's fields; as `statistics.listUserActions`. */
   listUserActions(options: V2ListUserActionsOptions = { page: 1, limit: 10 }): Promise<V2Paginated<V2UserLogsInfo>> {
-    const { v3, shim, userPoolId } = this.#context;
-    return shim.run('users.listUserActions', 'getUserActionLogs', async () => {
-      const given = options ?? {};
-      if (given.excludeNonAppRecords) throw invalid('options.excludeNonAppRecords', 'absent: v3 has no such filter');
-      const eventType = single(given.operationNames, 'options.operationNames');
-      const userId = single(given.userIds, 'options.userIds');
-      const appId = single(given.appIds, 'options.appIds');
-      const { totalCount, list } = await v3.getUserActionLogs({
-        ...(given.clientIp === undefined ? {} : { clientIp: given.clientIp }),
-        ...(eventType === undefined ? {} : { eventType }),
-        ...(userId === undefined ? {} : { userId }),
-        ...(appId === undefined ? {} : { appId }),
-        ...(given.start === undefined ? {} : { start: given.start }),
-        ...(given.end === undefined ? {} : { end: given.end }),
-        pagination: { page: given.page ?? 1, limit: given.limit ?? 10 },
-      });
-      return { totalCount, list: list.map((log) => toV2UserLog(log, userPoolId)) };
-    });
+    return this.#context.shim.run('users.listUserActions', 'getUserActionLogs', () => readUserActionLogs(this.#context, options));
   }
 
   /** v2 re-sent the first-login verification email; v3 has no management endpoint for it. */
