@@ -12,71 +12,69 @@ import { toV2User, type V2CustomData, type V2User } from '../shapes/user.ts';
 import type { ManagementContext } from './context.ts';
 import { readUserActionLogs } from './statistics.ts';
 
-type Maybe<T> = T | null;
-
 /** v2's `CreateUserInput`: the profile `users.create` accepts, in v2's names. */
 export interface V2UserInput {
-  username?: Maybe<string>;
-  email?: Maybe<string>;
-  emailVerified?: Maybe<boolean>;
-  phone?: Maybe<string>;
-  phoneVerified?: Maybe<boolean>;
+  username?: string | null;
+  email?: string | null;
+  emailVerified?: boolean | null;
+  phone?: string | null;
+  phoneVerified?: boolean | null;
   /** Rejected when set: v3 keeps social-login ids on the user's identities (`users.linkIdentity`). */
-  unionid?: Maybe<string>;
+  unionid?: string | null;
   /** Rejected when set: v3 keeps social-login ids on the user's identities (`users.linkIdentity`). */
-  openid?: Maybe<string>;
-  nickname?: Maybe<string>;
-  photo?: Maybe<string>;
+  openid?: string | null;
+  nickname?: string | null;
+  photo?: string | null;
   /** Sent encrypted when the client has `encPublicKey`. */
-  password?: Maybe<string>;
+  password?: string | null;
   /** Rejected when set: v3 records how a user signed up itself. */
-  registerSource?: Maybe<string[]>;
-  browser?: Maybe<string>;
+  registerSource?: string[] | null;
+  browser?: string | null;
   /** Rejected when set: v3 keeps the identity provider's profile on the user's identities. */
-  oauth?: Maybe<string>;
+  oauth?: string | null;
   /** Rejected when set: v3 counts sign-ins itself. */
-  loginsCount?: Maybe<number>;
+  loginsCount?: number | null;
   /** Rejected when set: v3 records sign-ins itself. */
-  lastLogin?: Maybe<string>;
-  company?: Maybe<string>;
+  lastLogin?: string | null;
+  company?: string | null;
   /** Rejected when set: v3 records sign-ins itself. */
-  lastIP?: Maybe<string>;
+  lastIP?: string | null;
   /** Rejected when set: v3 sets the creation time itself. */
-  signedUp?: Maybe<string>;
+  signedUp?: string | null;
   /** `true` creates the user suspended (v3 `status: 'Suspended'`). */
-  blocked?: Maybe<boolean>;
+  blocked?: boolean | null;
   /** Rejected when `true`: v3 deletes users (`users.delete`) instead of flagging them. */
-  isDeleted?: Maybe<boolean>;
-  device?: Maybe<string>;
-  name?: Maybe<string>;
-  givenName?: Maybe<string>;
-  familyName?: Maybe<string>;
-  middleName?: Maybe<string>;
-  profile?: Maybe<string>;
-  preferredUsername?: Maybe<string>;
-  website?: Maybe<string>;
+  isDeleted?: boolean | null;
+  device?: string | null;
+  name?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  middleName?: string | null;
+  profile?: string | null;
+  preferredUsername?: string | null;
+  website?: string | null;
   /** `M`, `F` or `U`. */
-  gender?: Maybe<string>;
-  birthdate?: Maybe<string>;
-  zoneinfo?: Maybe<string>;
-  locale?: Maybe<string>;
-  address?: Maybe<string>;
-  formatted?: Maybe<string>;
-  streetAddress?: Maybe<string>;
+  gender?: string | null;
+  birthdate?: string | null;
+  zoneinfo?: string | null;
+  locale?: string | null;
+  address?: string | null;
+  formatted?: string | null;
+  streetAddress?: string | null;
   /** Rejected when set: v3 users have no locality. */
-  locality?: Maybe<string>;
-  region?: Maybe<string>;
-  postalCode?: Maybe<string>;
-  city?: Maybe<string>;
-  province?: Maybe<string>;
-  country?: Maybe<string>;
-  externalId?: Maybe<string>;
+  locality?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  province?: string | null;
+  country?: string | null;
+  externalId?: string | null;
 }
 
 /** v2's `UpdateUserInput`. */
 export interface V2UpdateUserInput extends Omit<V2UserInput, 'isDeleted'> {
   /** Rejected when set: v3 ends a user's sessions with `kickUsers` (`users.kick`), not by an expiry date. */
-  tokenExpiredAt?: Maybe<string>;
+  tokenExpiredAt?: string | null;
 }
 
 /** v2's `users.search` options. */
