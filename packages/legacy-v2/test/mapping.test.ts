@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuthenticationClient as V3AuthenticationClient } from '@authing/authentication';
 import { ManagementClient as V3ManagementClient } from '@authing/management';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthingV2Error, type DeprecationWarning } from '../src/index.ts';
 import { prismAuthentication, prismManagement, warningsCollector } from './servers.ts';
 
@@ -44,6 +44,11 @@ beforeAll(async () => {
   const authCollector = warningsCollector();
   authentication.push(...(await callAll(prismAuthentication({ deprecationWarnings: authCollector.deprecationWarnings }), '', authCollector.warnings)));
 }, 120_000);
+
+afterAll(() => {
+  const count = (outcomes: Outcome[]) => `${outcomes.length} methods, ${outcomes.filter((o) => o.warning).length} mapped, ${outcomes.filter((o) => !o.warning).length} without a v3 equivalent`;
+  console.log(`legacy-v2 mapping: ManagementClient ${count(management)}; AuthenticationClient ${count(authentication)}`);
+});
 
 describe.each([
   ['ManagementClient', () => management, V3ManagementClient.prototype],
