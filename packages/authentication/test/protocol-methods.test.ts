@@ -1,11 +1,9 @@
 // AuthenticationClient's protocol methods against real servers: panva's
 // oidc-provider laid out at Authing's /oidc paths, and django-cas-server behind
 // a path-mapping proxy that gives it Authing's /cas-idp/{appId} layout.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationClient, ValidationError } from '../src/index.ts';
-import { casUser, loginThroughForm, startCasServer, type CasTestServer } from '../../protocols/test/servers/cas-server.ts';
+import { casUser, loginThroughForm, startAuthingCasLayout, startCasServer, type CasTestServer } from '../../protocols/test/servers/cas-server.ts';
 import { followToCallback, secrets, startOidcProvider, type OidcTestServer } from '../../protocols/test/servers/oidc-provider.ts';
 
 const CALLBACK = 'http://127.0.0.1:9/callback';
@@ -73,23 +71,16 @@ describe('OIDC through AuthenticationClient', () => {
 
 describe('CAS through AuthenticationClient', () => {
   let cas: CasTestServer;
-  let proxy: Server;
+  let layout: { appHost: string; stop(): void };
   let appHost: string;
 
   beforeAll(async () => {
     cas = await startCasServer();
-    const upstream = new URL(cas.serverUrl);
-    proxy = createServer(async (req, res) => {
-      const path = (req.url ?? '/').replace(/^\/cas-idp\/app-1(?=\/|\?|$)/, upstream.pathname);
-      const answer = await fetch(`${upstream.origin}${path}`, { method: req.method ?? 'GET', redirect: 'manual' });
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-      res.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    appHost = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    layout = await startAuthingCasLayout(cas, 'app-1');
+    appHost = layout.appHost;
   }, 60_000);
   afterAll(async () => {
-    proxy?.close();
+    layout?.stop();
     await cas?.stop();
   });
 

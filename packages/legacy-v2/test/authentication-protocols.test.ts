@@ -1,6 +1,7 @@
 import { AuthenticationClient as V3AuthenticationClient } from '@authing/authentication';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuthenticationClient, AuthenticationClientOptions } from '../src/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casUser, loginThroughForm, startAuthingCasLayout, startCasServer, type CasTestServer } from '../../protocols/test/servers/cas-server.ts';
+import { AuthenticationClient as V2AuthenticationClient, type AuthenticationClient, type AuthenticationClientOptions } from '../src/index.ts';
 import { rejection, sortedKeys } from './assertions.ts';
 import { emulatorAuthentication, emulatorManagement, newUser, seed, unique, useEmulator } from './servers.ts';
 
@@ -185,31 +186,36 @@ describe('OIDC (emulator)', () => {
 });
 
 describe('CAS and SAML', () => {
-  // Neither the emulator nor Prism serves Authing's CAS IdP: a fetch stub answers as it does.
-  const casFetch: typeof fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const ticket = url.searchParams.get('ticket');
-    if (url.pathname === `/cas-idp/${seed.appId}/validate`) return new Response(ticket === 'ST-good' ? 'yes\nalice\n' : 'no\n\n');
-    if (url.pathname === `/cas-idp/${seed.appId}/serviceValidate`) {
-      const body =
-        ticket === 'ST-good'
-          ? { serviceResponse: { authenticationSuccess: { user: 'alice', attributes: { email: 'alice@example.com' } } } }
-          : { serviceResponse: { authenticationFailure: { code: 'INVALID_TICKET', description: `Ticket ${ticket} not recognized` } } };
-      return Response.json(body);
-    }
-    return fetch(input, init);
-  };
-  const cas = () => client({ protocol: 'cas', fetch: casFetch });
-  const service = 'https://app.example.com/cas/callback?next=/home';
-
-  it('validateTicketV1 resolves v2 { valid, username } or { valid: false, message }', async () => {
-    expect(await cas().validateTicketV1('ST-good', service)).toEqual({ valid: true, username: 'alice' });
-    expect(await cas().validateTicketV1('ST-bad', service)).toEqual({ valid: false, message: expect.any(String) });
+  // Authing's CAS IdP is neither emulated nor in the spec: django-cas-server (Debian) stands in,
+  // behind a proxy that gives it Authing's /cas-idp/{appId} layout.
+  let server: CasTestServer;
+  let layout: { appHost: string; stop(): void };
+  beforeAll(async () => {
+    server = await startCasServer();
+    layout = await startAuthingCasLayout(server, 'cas-app');
+  }, 60_000);
+  afterAll(async () => {
+    layout?.stop();
+    await server?.stop();
   });
 
-  it('validateTicketV2 resolves v2 CAS 2.0 bodies', async () => {
-    expect(await cas().validateTicketV2('ST-good', service)).toEqual({ serviceResponse: { authenticationSuccess: { user: 'alice', attributes: { email: 'alice@example.com' } } } });
-    expect(await cas().validateTicketV2('ST-bad', service, 'JSON')).toEqual({ authenticationFailure: { code: 'INVALID_TICKET', description: 'Ticket ST-bad not recognized' } });
+  const cas = () => client({ protocol: 'cas' });
+  const casApp = () => new V2AuthenticationClient({ appId: 'cas-app', appHost: layout.appHost, protocol: 'cas', deprecationWarnings: false, retries: 0 });
+  const service = 'http://127.0.0.1:9/cas/callback?next=/home';
+  const ticket = async () => (await loginThroughForm(`${server.serverUrl}/login?${new URLSearchParams({ service })}`)).searchParams.get('ticket')!;
+
+  it('validateTicketV1 resolves v2 { valid, username }, and { valid: false, message } for a spent ticket', async () => {
+    const issued = await ticket();
+    expect(await casApp().validateTicketV1(issued, service)).toEqual({ valid: true, username: casUser.username });
+    expect(await casApp().validateTicketV1(issued, service)).toEqual({ valid: false, message: expect.any(String) });
+  });
+
+  it('validateTicketV2 resolves v2 CAS 2.0 bodies, in JSON and parsed from XML', async () => {
+    const json = await casApp().validateTicketV2(await ticket(), service, 'JSON');
+    expect(json).toMatchObject({ serviceResponse: { authenticationSuccess: { user: casUser.username } } });
+    const xml = await casApp().validateTicketV2(await ticket(), service, 'XML');
+    expect(xml).toMatchObject({ serviceResponse: { authenticationSuccess: { user: casUser.username } } });
+    expect(await casApp().validateTicketV2('ST-unknown', service)).toMatchObject({ authenticationFailure: { code: 'INVALID_TICKET' } });
   });
 
   it('buildAuthorizeUrl and buildLogoutUrl of a CAS app; logout of a CAS app still revokes', async () => {

@@ -1,6 +1,8 @@
 // Starts a real CAS server (Debian's django-cas-server, through cas_server.py)
 // for the tests, and drives its login form the way a browser would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,4 +137,21 @@ export async function loginThroughForm(loginUrl: string, jar: CookieJar = new Co
   if (response.status !== 302) throw new Error(`CAS login answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
   await response.arrayBuffer();
   return new URL(response.headers.get('location') ?? '');
+}
+
+/**
+ * A proxy that gives the CAS server Authing's layout, `{appHost}/cas-idp/{appId}/…`, for the
+ * clients that build their CAS URLs from `appHost` and `appId` (AuthenticationClient, the v2 shim).
+ */
+export async function startAuthingCasLayout(cas: CasTestServer, appId: string): Promise<{ appHost: string; stop(): void }> {
+  const upstream = new URL(cas.serverUrl);
+  const prefix = new RegExp(`^/cas-idp/${appId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|\\?|$)`);
+  const proxy = createServer(async (req, res) => {
+    const path = (req.url ?? '/').replace(prefix, upstream.pathname);
+    const answer = await fetch(`${upstream.origin}${path}`, { method: req.method ?? 'GET', redirect: 'manual' });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+    res.end(await answer.text());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { appHost: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, stop: () => proxy.close() };
 }
