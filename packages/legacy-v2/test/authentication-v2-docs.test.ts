@@ -73,4 +73,25 @@ describe('v2 docs snippets: AuthenticationClient', () => {
     expect(seen).toEqual([[2004, (error as Error).message, (error as { data: unknown }).data]]);
     expect((error as { requestId?: string }).requestId).toEqual(expect.any(String));
   });
+
+  it("the docs' quick start: loginByEmail(email, password), then updateProfile({ nickname: 'Bob' })", async () => {
+    const email = `${unique('test')}@example.com`;
+    await emulatorManagement(emulator()).users.create({ email, password: 'passw0rd' });
+    const authing = new AuthenticationClient({ appId, appHost, deprecationWarnings: false });
+    const user = await authing.loginByEmail(email, 'passw0rd');
+    expect(user).toMatchObject({ email, token: expect.any(String) });
+    expect(await authing.updateProfile({ nickname: 'Bob' })).toMatchObject({ email, nickname: 'Bob' });
+  });
+
+  it("the docs' error handling: loginByEmail of an unknown user, caught as error.code 2004 and error.message", async () => {
+    const authing = new AuthenticationClient({ appId, appHost, deprecationWarnings: false });
+    const logged: unknown[] = [];
+    try {
+      await authing.loginByEmail(`${unique('test')}@example.com`, 'passw0rd');
+      expect.unreachable('an unknown user cannot sign in');
+    } catch (error) {
+      logged.push((error as { code: unknown }).code, (error as Error).message);
+    }
+    expect(logged).toEqual([2004, '用户不存在']);
+  });
 });
