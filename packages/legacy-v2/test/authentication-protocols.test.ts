@@ -1,5 +1,6 @@
 import { AuthenticationClient as V3AuthenticationClient } from '@authing/authentication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, drive } from '../../emulator/test/browser.ts';
 import { casUser, loginThroughForm, startAuthingCasLayout, startCasServer, type CasTestServer } from '../../protocols/test/servers/cas-server.ts';
 import { AuthenticationClient as V2AuthenticationClient, type AuthenticationClient, type AuthenticationClientOptions } from '../src/index.ts';
 import { rejection, sortedKeys } from './assertions.ts';
@@ -19,36 +20,11 @@ function client(extra: Partial<AuthenticationClientOptions> = {}): Authenticatio
   return emulatorAuthentication(emulator(), { redirectUri, ...extra });
 }
 
-/** The user's browser: a cookie jar that follows redirects and fills the hosted login form once. */
+/** Follows the login redirects as the user's browser, signing in on the emulator's hosted page once. */
 async function signInThrough(url: string): Promise<URL> {
-  const cookies = new Map<string, string>();
-  let current = url;
-  let init: RequestInit | undefined;
-  let submitted = false;
-  for (let hop = 0; hop < 15; hop++) {
-    if (current.startsWith(redirectUri)) return new URL(current);
-    const headers = new Headers(init?.headers);
-    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(current, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const index = pair.indexOf('=');
-      cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-    init = undefined;
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      current = new URL(location, current).href;
-      continue;
-    }
-    const page = await response.text();
-    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
-    if (!action || submitted) throw new Error(`the flow stopped on a page (${response.status}): ${page.slice(0, 300)}`);
-    submitted = true;
-    current = new URL(action, current).href;
-    init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(account).toString() };
-  }
-  throw new Error('too many redirects');
+  const outcome = await drive(browser(), url, redirectUri, account);
+  if (!('url' in outcome)) throw new Error(`the flow stopped on a page (${outcome.status}): ${outcome.page.slice(0, 300)}`);
+  return new URL(outcome.url);
 }
 
 describe('OIDC (emulator)', () => {
