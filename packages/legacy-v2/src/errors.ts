@@ -1,4 +1,4 @@
-import { isAuthingError, type AuthingError } from '@authing/core';
+import { isAuthingError, redact, type AuthingError } from '@authing/core';
 
 /** v2's error hook: called with every error before it is thrown, as `onError(code, message, data)`. */
 export type OnError = (code: number | string, message: string, data: unknown) => void;
@@ -49,7 +49,8 @@ export function v2Code(apiCode: number | undefined, statusCode: number): number 
 export function toV2Error(error: unknown): AuthingV2Error {
   if (error instanceof AuthingV2Error) return error;
   if (!isAuthingError(error)) {
-    return new AuthingV2Error('unknown_error', error instanceof Error ? error.message : String(error), undefined, { cause: error });
+    // Not the SDK's error, so not yet redacted: a library's message could quote a token or a password.
+    return new AuthingV2Error('unknown_error', redact(error instanceof Error ? error.message : String(error)), undefined, { cause: error });
   }
   const failure = error as AuthingError & { status?: number; statusCode?: number; apiCode?: number; requestId?: string; serverMessage?: string; data?: unknown };
   const { status, statusCode, apiCode, requestId } = failure;
